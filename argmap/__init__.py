@@ -1,0 +1,48 @@
+"""argmap: typed argument maps, their analysis and their diagrams.
+
+The public API in one place:
+
+>>> import argmap
+>>> m = argmap.loads("argmap: 1\\ntitle: T\\nstatements:\\n- {id: C, kind: claim, text: c}\\n")
+>>> m.statement("C").kind
+'claim'
+"""
+
+from argmap.errors import (
+    ArgmapError,
+    MapError,
+    MapValidationError,
+    OutputError,
+    ParseError,
+    Problem,
+    UnknownFormatError,
+    UnknownIdError,
+    UsageError,
+)
+from argmap.io import dumps, formats, load, loads, save
+from argmap.model import ArgumentMap, Relation, Source, Span, Statement
+from argmap.source import SourceDocument
+
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "MapError",
+    "MapValidationError",
+    "OutputError",
+    "ParseError",
+    "Problem",
+    "Relation",
+    "Source",
+    "SourceDocument",
+    "Span",
+    "Statement",
+    "UnknownFormatError",
+    "UnknownIdError",
+    "UsageError",
+    "dumps",
+    "formats",
+    "load",
+    "loads",
+    "save",
+]
+__version__ = "0.1.0"

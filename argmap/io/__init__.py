@@ -1,0 +1,183 @@
+"""Reading and writing maps: one entry point, formats chosen by name or suffix.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from argmap.model import ArgumentMap, Statement
+>>> m = ArgumentMap(title="T", statements=[Statement(id="A", kind="claim", text="a")])
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "m.yaml"
+>>> _ = save(m, path)
+>>> load(path) == m
+True
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from argmap.errors import OutputError, ParseError, Problem, UsageError
+from argmap.io import native as _native  # noqa: F401 - registers yaml and json
+from argmap.io.registry import Format, format_for_path, formats, get_format, register
+from argmap.model import ArgumentMap
+from argmap.source import SourceDocument
+
+__all__ = [
+    "Format",
+    "dumps",
+    "format_for_path",
+    "formats",
+    "get_format",
+    "load",
+    "loads",
+    "register",
+    "save",
+    "write_bytes_atomic",
+]
+
+
+def _resolve(path: str | Path, format: str | None) -> Format:
+    return get_format(format) if format is not None else format_for_path(path)
+
+
+def load(
+    path: str | Path,
+    format: str | None = None,
+    *,
+    source: SourceDocument | str | Path | None = None,
+) -> ArgumentMap:
+    """Read a map file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to read.
+    format : str, optional
+        A format name (see :func:`formats`); by default chosen from the suffix.
+    source : SourceDocument, str or Path, optional
+        The source document (or its path): spans and ``source.sha256`` are checked
+        against it too.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Raises
+    ------
+    UnknownFormatError
+        If the format or suffix is unknown.
+    ParseError
+        If the file cannot be read or parsed.
+    MapValidationError
+        Listing every problem of the map, each with file, line and id.
+    """
+    fmt = _resolve(path, format)
+    if fmt.reader is None:
+        raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
+    if source is not None and not isinstance(source, SourceDocument):
+        source = SourceDocument.read(source)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
+    return fmt.reader(data, str(path), source)
+
+
+def loads(
+    data: str | bytes,
+    format: str = "yaml",
+    *,
+    name: str = "<string>",
+    source: SourceDocument | None = None,
+) -> ArgumentMap:
+    """Read a map from a string or bytes in the named format.
+
+    Examples
+    --------
+    >>> loads('{"argmap": 1, "title": "T"}', format="json").title
+    'T'
+    """
+    fmt = get_format(format)
+    if fmt.reader is None:
+        raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return fmt.reader(raw, name, source)
+
+
+def dumps(argument_map: ArgumentMap, format: str = "yaml") -> bytes:
+    """The map in the named format, as bytes.
+
+    Examples
+    --------
+    >>> dumps(ArgumentMap(title="T"), "json")
+    b'{\\n  "argmap": 1,\\n  "title": "T"\\n}\\n'
+    """
+    fmt = get_format(format)
+    if fmt.writer is None:
+        raise UsageError(f"argmap cannot write the {fmt.name} format (it only reads it)")
+    return fmt.writer(argument_map)
+
+
+def save(argument_map: ArgumentMap, path: str | Path, format: str | None = None) -> Path:
+    """Write a map file atomically; the format comes from the suffix unless named.
+
+    The same map always gives the same bytes, and ``load(save(m, p)) == m``.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    UnknownFormatError
+        If the format or suffix is unknown.
+    OutputError
+        If the file cannot be written (nothing is left half-written).
+    """
+    fmt = _resolve(path, format)
+    return write_bytes_atomic(Path(path), dumps(argument_map, fmt.name))
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Path:
+    """Write bytes to a temporary file beside ``path``, then rename it over ``path``.
+
+    A failure never leaves a half-written file: either the old content or the new.
+
+    Raises
+    ------
+    OutputError
+        If the directory does not exist or cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_bytes_atomic(pathlib.Path(tempfile.mkdtemp()) / "x.txt", b"hi")
+    >>> p.read_bytes()
+    b'hi'
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+    return path

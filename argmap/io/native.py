@@ -1,0 +1,285 @@
+"""argmap's own file format, in YAML and in JSON (the same structure).
+
+Parsing is strict where silent acceptance would lose data: a duplicate key is an
+error, YAML is read with a safe loader, and YAML 1.1's surprises are switched off
+(``yes``/``no``/``on``/``off`` stay strings, dates stay strings). Writing is
+deterministic: the same map always gives the same bytes.
+
+Examples
+--------
+>>> m = loads_yaml("argmap: 1\\ntitle: T\\nstatements:\\n- {id: A, kind: claim, text: a}\\n")
+>>> print(dumps_yaml(m), end="")
+argmap: 1
+title: T
+statements:
+- id: A
+  kind: claim
+  text: a
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Hashable
+from typing import Any, ClassVar
+
+import yaml
+
+from argmap.errors import ParseError, Problem
+from argmap.io.registry import Format, register
+from argmap.model import ArgumentMap
+from argmap.source import SourceDocument
+from argmap.validation import build_map
+
+__all__ = ["JSON", "YAML", "dumps_json", "dumps_yaml", "loads_json", "loads_yaml"]
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loading with YAML 1.2 booleans, dates as strings, duplicate keys refused."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+for _first in ("t", "T", "f", "F"):
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, (_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
+    """Block style, except that spans are written inline: ``span: {start: 3, end: 9}``."""
+
+
+class _Inline(dict[str, Any]):
+    pass
+
+
+_Dumper.add_representer(
+    _Inline, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+)
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(
+            [Problem(f"not UTF-8: undecodable byte at offset {exc.start}", file=name, line=line)]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _locator(text: str) -> Any:
+    """A function from data paths to 1-based (line, column), built lazily from the YAML node tree."""
+    table: dict[tuple[str | int, ...], tuple[int, int]] | None = None
+
+    def build() -> dict[tuple[str | int, ...], tuple[int, int]]:
+        found: dict[tuple[str | int, ...], tuple[int, int]] = {}
+        try:
+            # JSON is YAML for this purpose once tabs (legal in JSON only as whitespace) are spaces.
+            root = yaml.compose(text.replace("\t", " "), Loader=_BaseLoader)
+        except yaml.YAMLError:
+            return found
+
+        def walk(node: yaml.Node, path: tuple[str | int, ...]) -> None:
+            found[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        walk(value, (*path, key.value))
+            elif isinstance(node, yaml.SequenceNode):
+                for index, item in enumerate(node.value):
+                    walk(item, (*path, index))
+
+        if root is not None:
+            walk(root, ())
+        return found
+
+    def locate(path: tuple[str | int, ...]) -> tuple[int, int] | None:
+        nonlocal table
+        if table is None:
+            table = build()
+        return table.get(path)
+
+    return locate
+
+
+def loads_yaml(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+    """Parse and validate a map written in YAML.
+
+    Raises
+    ------
+    ParseError
+        On a YAML syntax error or duplicate key, with its line.
+    MapValidationError
+        Listing every problem of the map, with lines.
+
+    Examples
+    --------
+    >>> loads_yaml("argmap: 1\\ntitle: T\\ntitle: U\\n", name="m.yaml")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ParseError: m.yaml:3:1: YAML: duplicate key 'title'
+    """
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise ParseError([Problem(f"YAML: {message}", file=name, line=line, column=column)]) from None
+    except yaml.YAMLError as exc:
+        raise ParseError([Problem(f"YAML: {exc}", file=name)]) from None
+    return build_map(data, file=name, locate=_locator(text), source=source)
+
+
+def loads_json(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+    """Parse and validate a map written in JSON.
+
+    Raises
+    ------
+    ParseError
+        On a JSON syntax error or duplicate key, with its line.
+    MapValidationError
+        Listing every problem of the map, with lines.
+
+    Examples
+    --------
+    >>> loads_json('{"argmap": 1, "title": "T"}').title
+    'T'
+    """
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise _DuplicateKeyError(key)
+            result[key] = value
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
+        ) from None
+    except _DuplicateKeyError as exc:
+        line, column = _duplicate_key_position(text, exc.key) or (None, None)
+        raise ParseError(
+            [Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line, column=column)]
+        ) from None
+    except RecursionError:
+        raise ParseError([Problem("JSON: nested too deeply", file=name)]) from None
+    return build_map(data, file=name, locate=_locator(text), source=source)
+
+
+def _duplicate_key_position(text: str, key: str) -> tuple[int, int] | None:
+    """Where ``key`` first appears twice in one mapping (JSON's parser does not say)."""
+    try:
+        root = yaml.compose(text.replace("\t", " "), Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, value in node.value:
+                if key_node.value == key and key in seen:
+                    return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                seen.add(key_node.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _file_data(argument_map: ArgumentMap, inline_spans: bool) -> dict[str, Any]:
+    data = argument_map.to_data()
+    if inline_spans:
+        for statement in data.get("statements", ()):
+            if "span" in statement:
+                statement["span"] = _Inline(statement["span"])
+    return data
+
+
+def dumps_yaml(argument_map: ArgumentMap) -> str:
+    """The map as YAML text, deterministic (same map, same text).
+
+    Examples
+    --------
+    >>> from argmap.model import Statement, Span
+    >>> m = ArgumentMap(title="T", statements=[Statement(id="A", kind="claim", text="a",
+    ...     span=Span(start=0, end=4))])
+    >>> "span: {start: 0, end: 4}" in dumps_yaml(m)
+    True
+    """
+    return yaml.dump(
+        _file_data(argument_map, inline_spans=True),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def dumps_json(argument_map: ArgumentMap) -> str:
+    """The map as JSON text (two-space indent, UTF-8 characters kept), deterministic.
+
+    Examples
+    --------
+    >>> print(dumps_json(ArgumentMap(title="T")), end="")
+    {
+      "argmap": 1,
+      "title": "T"
+    }
+    """
+    return json.dumps(_file_data(argument_map, inline_spans=False), indent=2, ensure_ascii=False) + "\n"
+
+
+YAML = register(
+    Format(
+        name="yaml",
+        suffixes=(".yaml", ".yml"),
+        description="argmap's own format in YAML: carries everything",
+        reader=lambda data, name, source: loads_yaml(_decode(data, name), name, source),
+        writer=lambda argument_map: dumps_yaml(argument_map).encode("utf-8"),
+    )
+)
+
+JSON = register(
+    Format(
+        name="json",
+        suffixes=(".json",),
+        description="argmap's own format in JSON: carries everything",
+        reader=lambda data, name, source: loads_json(_decode(data, name), name, source),
+        writer=lambda argument_map: dumps_json(argument_map).encode("utf-8"),
+    )
+)

@@ -1,0 +1,287 @@
+"""From plain data (a parsed map file) to a valid map, or every problem at once.
+
+A valid file takes the fast path: one pydantic validation of the whole map. Only when
+that fails is the data diagnosed item by item, so that one run reports every problem
+(structure, cross-references and, given the source document, spans), each with the
+path of the offending value and the id of its statement or relation. Readers attach
+the file name and line.
+
+Examples
+--------
+>>> data = {"argmap": 1, "title": "T", "statements": [
+...     {"id": "C", "kind": "claim", "text": "c"},
+...     {"id": "P", "kind": "premis", "txt": "p"}]}
+>>> for p in diagnose(data):
+...     print(p.path, p.message.split(";")[0])
+('statements', 1, 'kind') unknown kind 'premis' (did you mean 'premise'?)
+('statements', 1, 'text') missing required key 'text'
+('statements', 1, 'txt') unknown key 'txt' (did you mean 'text'?)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pydantic
+from pydantic import TypeAdapter
+
+from argmap.errors import MapValidationError, Problem
+from argmap.model import (
+    FORMAT_VERSION,
+    ArgumentMap,
+    Relation,
+    Source,
+    Statement,
+    assign_relation_ids,
+    check_references,
+    did_you_mean,
+    duplicate_ids,
+)
+from argmap.source import SourceDocument, check_source
+
+__all__ = ["build_map", "diagnose"]
+
+Locate = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
+
+_STATEMENT = TypeAdapter(Statement)
+_RELATION = TypeAdapter(Relation)
+_LISTS = ("statements", "relations")
+
+
+def build_map(
+    data: Any,
+    *,
+    file: str | None = None,
+    locate: Locate | None = None,
+    source: SourceDocument | None = None,
+) -> ArgumentMap:
+    """Validate parsed file data into an :class:`ArgumentMap`.
+
+    Parameters
+    ----------
+    data : object
+        What a YAML or JSON parser gave for the file.
+    file : str, optional
+        The file name, for messages.
+    locate : callable, optional
+        Maps a data path such as ``("relations", 2, "to")`` to a 1-based
+        ``(line, column)``; called only when there are problems.
+    source : SourceDocument, optional
+        When given, spans and ``source.sha256`` are checked against it too.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Raises
+    ------
+    MapValidationError
+        Listing every problem, each with file, line (where ``locate`` knows it) and id.
+
+    Examples
+    --------
+    >>> build_map({"argmap": 1, "title": "T"}).title
+    'T'
+    >>> build_map({"argmap": 2, "title": "T"}, file="m.yaml")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapValidationError: m.yaml: unknown format version 2 (this argmap reads 'argmap: 1')
+    """
+    problems: list[Problem] | None = None
+    if isinstance(data, Mapping) and data.get("argmap") == FORMAT_VERSION:
+        try:
+            argument_map = ArgumentMap.model_validate(data)
+        except pydantic.ValidationError:
+            pass
+        else:
+            problems = (
+                check_source(enumerate(argument_map.statements), argument_map.source, source)
+                if source is not None
+                else []
+            )
+            if not problems:
+                return argument_map
+    problems = diagnose(data, source=source)
+    placed = []
+    for problem in problems:
+        position = _position(problem.path, locate) if locate is not None else None
+        line, column = position if position is not None else (None, None)
+        placed.append(
+            Problem(problem.message, file=file, line=line, column=column, id=problem.id, path=problem.path)
+        )
+    placed.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+    raise MapValidationError(placed)
+
+
+def diagnose(data: Any, *, source: SourceDocument | None = None) -> list[Problem]:
+    """Every problem of a map's data, in file order within each kind of check.
+
+    Returns an empty list for valid data. Problems carry ``path`` and ``id`` but no
+    file or line (see :func:`build_map`).
+    """
+    if not isinstance(data, Mapping):
+        return [Problem("a map file must hold a mapping with the keys 'argmap', 'title' and 'statements'")]
+    version = data.get("argmap")
+    if version is None:
+        return [Problem("missing 'argmap: 1' (the format version) at the top of the file", path=())]
+    if version != FORMAT_VERSION:
+        return [
+            Problem(
+                f"unknown format version {version!r} (this argmap reads 'argmap: {FORMAT_VERSION}')",
+                path=("argmap",),
+            )
+        ]
+    problems: list[Problem] = []
+    header = {key: value for key, value in data.items() if key not in _LISTS}
+    try:
+        ArgumentMap.model_validate(header, context={"partial": True})
+    except pydantic.ValidationError as exc:
+        problems.extend(_translate(exc, (), data))
+
+    statements, statement_indices, dropped = _validate_items(data, "statements", _STATEMENT, problems)
+    relations, relation_indices, dropped_relations = _validate_items(data, "relations", _RELATION, problems)
+    dropped |= dropped_relations
+    problems.extend(
+        duplicate_ids(
+            (item["id"], (key, index))
+            for key in _LISTS
+            if isinstance(data.get(key), list)
+            for index, item in enumerate(data[key])
+            if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+        )
+    )
+    main_claim = header.get("main_claim") if isinstance(header.get("main_claim"), str) else None
+    named = assign_relation_ids(relations, {s.id for s in statements} | dropped)
+    problems.extend(
+        check_references(
+            statements,
+            named,
+            main_claim,
+            statement_indices=statement_indices,
+            relation_indices=relation_indices,
+            other_ids=dropped,
+            check_duplicates=False,
+        )
+    )
+    if source is not None:
+        declared = header.get("source")
+        try:
+            declared_source = Source.model_validate(declared) if declared is not None else None
+        except pydantic.ValidationError:
+            declared_source = None
+        anchored = zip(statement_indices, statements, strict=True)
+        problems.extend(check_source(anchored, declared_source, source))
+    return problems
+
+
+def _validate_items(
+    data: Mapping[str, Any],
+    key: str,
+    adapter: TypeAdapter[Any],
+    problems: list[Problem],
+) -> tuple[list[Any], list[int], set[str]]:
+    items = data.get(key, [])
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        problems.append(Problem(f"'{key}' must be a list", path=(key,)))
+        return [], [], set()
+    valid: list[Any] = []
+    indices: list[int] = []
+    dropped: set[str] = set()
+    for index, item in enumerate(items):
+        try:
+            valid.append(adapter.validate_python(item))
+        except pydantic.ValidationError as exc:
+            problems.extend(_translate(exc, (key, index), item))
+            raw_id = item.get("id") if isinstance(item, Mapping) else None
+            if isinstance(raw_id, str):
+                dropped.add(raw_id)
+        else:
+            indices.append(index)
+    return valid, indices, dropped
+
+
+def _translate(exc: pydantic.ValidationError, prefix: tuple[str | int, ...], item: Any) -> list[Problem]:
+    """Pydantic's errors as Problems with readable messages."""
+    item_id = item.get("id") if isinstance(item, Mapping) and prefix else None
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        path = prefix + loc
+        problems.append(
+            Problem(
+                _message(error, path),
+                id=item_id if isinstance(item_id, str) else None,
+                path=path,
+            )
+        )
+    return problems
+
+
+def _message(error: Any, path: tuple[str | int, ...]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    field = str(next((part for part in reversed(path) if isinstance(part, str)), "value"))
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown key {field!r}{did_you_mean(field, _known_keys(path[:-1]))}"
+    if kind == "missing":
+        return f"missing required key {field!r}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
+        label = {"type": "relation type"}.get(field, field)
+        return f"unknown {label} {value!r}{hint}; expected one of: {expected.replace(' or ', ', ')}"
+    if kind == "string_pattern_mismatch" and field in ("id", "main_claim", "to", "from"):
+        return f"invalid id {value!r}: use letters, digits, '_', '.' and '-' only"
+    if kind == "string_pattern_mismatch" and field == "sha256":
+        return f"sha256 must be 64 lower-case hex digits, got {value!r}"
+    if (kind == "string_too_short" and field == "text") or (kind == "value_error" and field == "text"):
+        return "text is empty"
+    if kind in ("greater_than_equal", "less_than_equal") and field == "weight":
+        return f"weight {value!r} is out of range [0, 1]"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "too_short" and field == "from":
+        return "'from' names no statement (empty list)"
+    shown = "" if isinstance(value, Mapping | list) else f" (got {value!r})"
+    del loc
+    return f"{field}: {error['msg']}{shown}"
+
+
+def _known_keys(path: tuple[str | int, ...]) -> list[str]:
+    """The keys the format allows at a path, for "did you mean" hints."""
+    model: type[pydantic.BaseModel] | None = ArgumentMap
+    for part in path:
+        if isinstance(part, int) or model is None:
+            continue
+        field = next(
+            (f for name, f in model.model_fields.items() if part in (name, f.alias)),
+            None,
+        )
+        model = _model_of(field.annotation) if field is not None else None
+    if model is None:
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_of(annotation: Any) -> type[pydantic.BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _position(path: tuple[str | int, ...], locate: Locate) -> tuple[int, int] | None:
+    """The position of the deepest part of ``path`` the file has (a missing key: its parent)."""
+    for end in range(len(path), -1, -1):
+        position = locate(path[:end])
+        if position is not None:
+            return position
+    return None

@@ -1,0 +1,68 @@
+"""Hypothesis strategies for valid argument maps."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Span, Statement
+
+# Statement ids start upper-case; relation ids are "rel<n>", so the two never collide.
+ids = st.from_regex(r"[A-Z][A-Za-z0-9_.-]{0,6}", fullmatch=True)
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip() != "")
+optional_text = st.none() | texts
+unit = st.none() | st.floats(min_value=0, max_value=1, allow_nan=False)
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    start = draw(st.integers(min_value=0, max_value=10_000))
+    return Span(start=start, end=start + draw(st.integers(min_value=1, max_value=500)))
+
+
+@st.composite
+def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
+    """A valid map: unique ids, relations between its statements, some linked, some undercuts."""
+    statement_ids = draw(st.lists(ids, min_size=1, max_size=max_statements, unique=True))
+    statements = [
+        Statement(
+            id=sid,
+            kind=draw(st.sampled_from(STATEMENT_KINDS)),
+            text=draw(texts),
+            span=draw(st.none() | spans()),
+            weight=draw(unit),
+            tags=tuple(draw(st.lists(texts, max_size=2))),
+            section=draw(optional_text),
+            note=draw(optional_text),
+        )
+        for sid in statement_ids
+    ]
+    relations: list[Relation] = []
+    for number in range(draw(st.integers(min_value=0, max_value=2 * len(statement_ids)))):
+        rtype = draw(st.sampled_from(["support", "attack"]))
+        sources = draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3, unique=True))
+        targets = [s for s in statement_ids if rtype == "attack" or s not in sources]
+        if rtype == "attack" and relations:
+            targets += [r.key for r in relations]
+        if not targets:
+            continue
+        relations.append(
+            Relation(
+                id=f"rel{number}",
+                type=rtype,
+                sources=sources,
+                to=draw(st.sampled_from(targets)),
+                weight=draw(unit),
+                scheme=draw(st.none() | st.sampled_from(["argument-from-example", "practical-reasoning"])),
+                note=draw(optional_text),
+            )
+        )
+    return ArgumentMap(
+        title=draw(texts),
+        main_claim=draw(st.none() | st.sampled_from(statement_ids)),
+        statements=statements,
+        relations=relations,
+    )
