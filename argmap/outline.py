@@ -183,7 +183,7 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
             emit_reason(undercut, indent + 1, "x")
 
     if markdown:
-        lines.append(f"- **claim** {label(tree)}")
+        lines.append(f"- {label(tree)}")
         emit_item(tree, 1)
     else:
         lines.append(label(tree))
@@ -193,7 +193,7 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
 
 def _markdown_text(text: str) -> str:
     """Statement text made inert in Markdown: markup characters escaped, one line."""
-    escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
+    escaped = "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
     return " ".join(escaped.split())
 
 

@@ -1,0 +1,232 @@
+"""Path algorithms on integer-indexed support graphs, linear in their size.
+
+These are the engines behind support chains and single points of failure. They work on
+plain lists of predecessor indices (``preds[v]`` = the statements that support ``v``)
+so that a support graph of millions of statements is counted without enumerating a
+single path and without a per-edge Python object beyond an int.
+
+One depth-first pass from the claim over the predecessors (:func:`claim_dag`) yields
+everything else: the statements the claim rests on, a topological order, the edges
+that close cycles (left out, and reported), the number of chains ending in each
+statement and the length of the longest. :func:`longest_chains` lists the k longest
+chains best-first, :func:`dominators` finds the statements every chain passes through.
+
+Examples
+--------
+>>> # 0 and 1 are grounds; 0 -> 2, 1 -> 2, 2 -> 3 (the claim)
+>>> dag = claim_dag([[], [], [0, 1], [2]], root=3)
+>>> dag.count, dag.max_depth
+(2, 2)
+>>> longest_chains(dag, 5)
+[(0, 2, 3), (1, 2, 3)]
+>>> dominators(dag)
+[2]
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["ClaimDag", "claim_dag", "dominators", "longest_chains"]
+
+_UNREACHABLE = -1
+
+
+@dataclass(frozen=True)
+class ClaimDag:
+    """What one depth-first pass from the claim learns about its support graph.
+
+    Attributes
+    ----------
+    root : int
+        The claim.
+    preds : sequence of sequences of int
+        The graph: the statements supporting each statement.
+    order : list of int
+        The statements the claim rests on (its ancestors and itself), each after all
+        of its kept predecessors: a topological order, the claim last.
+    kept : dict of int to list of int
+        For each statement of ``order``, its predecessors less the edges closing a cycle.
+    back_edges : list of (int, int)
+        The support edges ``(source, target)`` left out because they close a cycle.
+    paths : dict of int to int
+        The number of chains from a ground to each statement (1 for a ground; 0 when
+        every way down ends in a cycle).
+    depth : dict of int to int
+        The number of edges of the longest chain ending in each statement (-1: none).
+    """
+
+    root: int
+    preds: Sequence[Sequence[int]]
+    order: list[int]
+    kept: dict[int, list[int]]
+    back_edges: list[tuple[int, int]]
+    paths: dict[int, int]
+    depth: dict[int, int]
+
+    @property
+    def count(self) -> int:
+        """Chains from any ground to the claim (0 if the claim has no support)."""
+        return self.paths[self.root] if self.preds[self.root] else 0
+
+    @property
+    def max_depth(self) -> int:
+        """Edges on the longest chain to the claim (0 if there is none)."""
+        return max(self.depth[self.root], 0) if self.count else 0
+
+    def is_ground(self, node: int) -> bool:
+        """Whether a statement has no incoming support at all."""
+        return not self.preds[node]
+
+
+def claim_dag(preds: Sequence[Sequence[int]], root: int) -> ClaimDag:
+    """Explore the statements ``root`` rests on, in one iterative depth-first pass.
+
+    An edge into a statement still on the depth-first stack closes a cycle: it is left
+    out of the counts and listed in ``back_edges``. Which edge closes a cycle depends only
+    on the order of ``preds``, so the result is deterministic.
+
+    Parameters
+    ----------
+    preds : sequence of sequences of int
+        ``preds[v]``: the statements that support statement ``v`` (each listed once).
+    root : int
+        The claim.
+
+    Returns
+    -------
+    ClaimDag
+
+    Examples
+    --------
+    >>> dag = claim_dag([[1], [0], [0]], root=2)   # 0 and 1 support each other; 0 -> 2
+    >>> dag.back_edges, dag.count
+    ([(0, 1)], 0)
+    """
+    on_stack: set[int] = {root}
+    done: set[int] = set()
+    order: list[int] = []
+    kept: dict[int, list[int]] = {}
+    back_edges: list[tuple[int, int]] = []
+    stack: list[tuple[int, int]] = [(root, 0)]
+    kept[root] = []
+    while stack:
+        node, position = stack[-1]
+        node_preds = preds[node]
+        if position < len(node_preds):
+            stack[-1] = (node, position + 1)
+            source = node_preds[position]
+            if source in on_stack:
+                back_edges.append((source, node))
+            else:
+                kept[node].append(source)
+                if source not in done:
+                    on_stack.add(source)
+                    kept[source] = []
+                    stack.append((source, 0))
+        else:
+            stack.pop()
+            on_stack.discard(node)
+            done.add(node)
+            order.append(node)
+    paths: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    for node in order:
+        if not preds[node]:
+            paths[node], depth[node] = 1, 0
+            continue
+        total, longest = 0, _UNREACHABLE
+        for source in kept[node]:
+            total += paths[source]
+            if depth[source] != _UNREACHABLE and depth[source] + 1 > longest:
+                longest = depth[source] + 1
+        paths[node], depth[node] = total, longest
+    return ClaimDag(root, preds, order, kept, back_edges, paths, depth)
+
+
+def longest_chains(dag: ClaimDag, limit: int) -> list[tuple[int, ...]]:
+    """Up to ``limit`` chains, from ground to claim, longest first (ties in graph order).
+
+    A best-first search from the claim downwards, guided by the exact length of the
+    longest way down from each statement, so each chain is found without enumerating
+    the others: the work grows with ``limit`` times the chain length, not with the
+    number of chains.
+
+    Examples
+    --------
+    >>> dag = claim_dag([[], [0], [1], [2, 0]], root=3)
+    >>> longest_chains(dag, 1)
+    [(0, 1, 2, 3)]
+    """
+    if limit <= 0 or dag.count == 0:
+        return []
+    found: list[tuple[int, ...]] = []
+    tie = 0
+    # (-(edges so far + longest way down from the head), tie-breaker, path from claim to head)
+    heap: list[tuple[int, int, tuple[int, ...]]] = [(-dag.depth[dag.root], tie, (dag.root,))]
+    while heap and len(found) < limit:
+        _, _, path = heapq.heappop(heap)
+        head = path[-1]
+        if dag.is_ground(head):
+            found.append(path[::-1])
+            continue
+        walked = len(path) - 1
+        for source in dag.kept[head]:
+            if dag.paths[source] > 0:
+                tie += 1
+                heapq.heappush(heap, (-(walked + 1 + dag.depth[source]), tie, (*path, source)))
+    return found
+
+
+def dominators(dag: ClaimDag) -> list[int]:
+    """The statements other than the claim that every chain passes through, nearest the claim first.
+
+    These are the dominators of a virtual node below every ground, in the graph read
+    from the claim downwards; computed by the Cooper-Harvey-Kennedy intersection in one
+    pass over a topological order (linear on the trees and near-linear on the DAGs
+    argument maps make).
+
+    Examples
+    --------
+    >>> dominators(claim_dag([[], [0], [1], [2]], root=3))   # a single line of support
+    [2, 1, 0]
+    """
+    if dag.count == 0:
+        return []
+    live = [node for node in reversed(dag.order) if dag.paths[node] > 0]
+    number = {node: index for index, node in enumerate(live)}
+    idom: dict[int, int] = {dag.root: dag.root}
+
+    def intersect(a: int, b: int) -> int:
+        while a != b:
+            while number[a] > number[b]:
+                a = idom[a]
+            while number[b] > number[a]:
+                b = idom[b]
+        return a
+
+    supported_by: dict[int, list[int]] = {}
+    for node in live:
+        for source in dag.kept[node]:
+            if dag.paths[source] > 0:
+                supported_by.setdefault(source, []).append(node)
+    sink: int | None = None
+    for node in live[1:]:
+        targets = supported_by[node]
+        current = targets[0]
+        for other in targets[1:]:
+            current = intersect(current, other)
+        idom[node] = current
+        if dag.is_ground(node):
+            sink = node if sink is None else intersect(sink, node)
+    if sink is None:
+        return []
+    # every chain ends in some ground: the nearest common dominator of all grounds and those above it
+    result = []
+    node = sink
+    while node != dag.root:
+        result.append(node)
+        node = idom[node]
+    return result[::-1]

@@ -1,0 +1,223 @@
+"""Drawing a map to bytes or to a file: SVG, PNG and PDF laid out in-process, or DOT text.
+
+Layout runs Graphviz inside this process through ``pygraphviz``, so no ``dot``
+program is needed. Graphviz (and Fontconfig under it) write warnings straight to the
+process's standard error; :func:`render_bytes` captures that stream during layout,
+drops it when layout succeeds and puts it in the :class:`~argmap.errors.OutputError`
+when layout fails.
+
+SVG, PNG and DOT output are the same bytes for the same map, options and Graphviz
+version. PDF is not: cairo stamps each file with its creation time.
+
+Capturing standard error redirects file descriptor 2 of the whole process for the
+duration of a layout, so layouts should not run in several threads at once.
+
+Examples
+--------
+>>> from argmap.model import ArgumentMap, Statement
+>>> m = ArgumentMap(title="One", statements=[Statement(id="C", kind="claim", text="A claim.")])
+>>> render_bytes(m, "svg")[:5]
+b'<?xml'
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+import pygraphviz
+
+from argmap.errors import OutputError, UnknownFormatError
+from argmap.model import ArgumentMap
+from argmap.render.dot import RenderOptions, to_dot
+from argmap.render.style import get_theme
+
+__all__ = ["FORMATS", "SUFFIXES", "format_for_path", "render", "render_bytes"]
+
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+"""The output formats, by name."""
+
+SUFFIXES: tuple[str, ...] = tuple(f".{name}" for name in FORMATS)
+"""The file suffixes :func:`render` recognises (in any case)."""
+
+_O_BINARY: int = getattr(os, "O_BINARY", 0)  # Windows only: no newline translation
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """The output format a file name asks for, from its suffix (in any case).
+
+    Parameters
+    ----------
+    path : str or path-like
+
+    Returns
+    -------
+    str
+        One of :data:`FORMATS`.
+
+    Raises
+    ------
+    UnknownFormatError
+        If the suffix is none of :data:`SUFFIXES`; the message lists them.
+
+    Examples
+    --------
+    >>> format_for_path("map.SVG")
+    'svg'
+    >>> try:
+    ...     format_for_path("map.jpeg")
+    ... except UnknownFormatError as error:
+    ...     print(error)
+    unknown suffix '.jpeg' of 'map.jpeg'; known suffixes: .svg, .png, .pdf, .dot
+    """
+    suffix = Path(path).suffix
+    if suffix.lower() not in SUFFIXES:
+        problem = f"unknown suffix {suffix!r} of" if suffix else "no suffix in"
+        raise UnknownFormatError(f"{problem} {os.fspath(path)!r}; known suffixes: {', '.join(SUFFIXES)}")
+    return suffix.lower()[1:]
+
+
+def render_bytes(argument_map: ArgumentMap, format: str, options: RenderOptions | None = None) -> bytes:
+    """The map drawn in ``format``.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+    format : str
+        One of :data:`FORMATS`; ``"dot"`` gives the DOT text of
+        :func:`argmap.render.to_dot` in UTF-8, the others run Graphviz's ``dot`` layout.
+    options : RenderOptions, optional
+        Defaults to ``RenderOptions()``.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    UnknownFormatError
+        If ``format`` is not one of :data:`FORMATS`; the message lists them.
+    UsageError
+        If ``options.theme`` names no theme.
+    OutputError
+        If Graphviz fails; the message holds Graphviz's own, on one line.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Statement
+    >>> m = ArgumentMap(title="One", statements=[Statement(id="C", kind="claim", text="A claim.")])
+    >>> render_bytes(m, "png")[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    >>> render_bytes(m, "gif")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.UnknownFormatError: unknown format 'gif'; known formats: svg, png, pdf, dot
+    """
+    if format not in FORMATS:
+        raise UnknownFormatError(f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
+    options = options if options is not None else RenderOptions()
+    dot = to_dot(argument_map, options)
+    if format == "dot":
+        return dot.encode("utf-8")
+    # Resolution matters only for raster output; in SVG and PDF it would rescale the drawing.
+    dpi = get_theme(options.theme).raster_dpi if format == "png" else None
+    return _layout(dot, format, dpi)
+
+
+def render(
+    argument_map: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    options: RenderOptions | None = None,
+) -> Path:
+    """Draw the map into a file, replacing it atomically.
+
+    The drawing goes to a temporary file in the same directory, which then replaces
+    ``path``, so a reader never sees half a file and a failure leaves ``path`` as it was.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+    path : str or path-like
+        The file to write.
+    format : str, optional
+        One of :data:`FORMATS`; by default taken from the suffix of ``path``.
+    options : RenderOptions, optional
+        Defaults to ``RenderOptions()``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    UnknownFormatError
+        If ``format`` is not given and the suffix of ``path`` is none of
+        :data:`SUFFIXES`, or ``format`` is not one of :data:`FORMATS`.
+    UsageError
+        If ``options.theme`` names no theme.
+    OutputError
+        If Graphviz fails or the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from argmap.model import ArgumentMap, Statement
+    >>> m = ArgumentMap(title="One", statements=[Statement(id="C", kind="claim", text="A claim.")])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = render(m, pathlib.Path(tmp) / "map.svg")
+    ...     out.name, out.read_bytes()[:5]
+    ('map.svg', b'<?xml')
+    """
+    target = Path(path)
+    data = render_bytes(argument_map, format if format is not None else format_for_path(target), options)
+    _write_atomically(target, data)
+    return target
+
+
+def _layout(dot: str, format: str, dpi: float | None) -> bytes:
+    """Run Graphviz's ``dot`` layout in-process, with its standard-error chatter captured."""
+    error: ValueError | None = None
+    data = b""
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as captured:
+        saved = os.dup(2)
+        try:
+            os.dup2(captured.fileno(), 2)
+            try:
+                graph = pygraphviz.AGraph(string=dot)
+                if dpi is not None:
+                    graph.graph_attr["dpi"] = f"{dpi:g}"
+                data = graph.draw(format=format, prog="dot")
+            except ValueError as exc:  # pygraphviz's DotError and layout/render failures
+                error = exc
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        captured.seek(0)
+        messages = captured.read().decode("utf-8", errors="replace")
+    if error is not None or not data:
+        detail = " ".join(messages.split()) or str(error) or "no output"
+        raise OutputError(f"Graphviz could not draw the map as {format}: {detail}") from error
+    return bytes(data)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a fresh file beside ``path``, then move it over ``path``."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        # os.open with mode 0o666 lets the umask decide permissions, as for any new file.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {os.fspath(path)!r}: {exc.strerror or exc}") from exc
