@@ -42,7 +42,7 @@ from pydantic import (
     model_validator,
 )
 
-from argmap.errors import Problem, UnknownIdError
+from argmap.errors import Problem, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -59,6 +59,7 @@ __all__ = [
     "Statement",
     "assign_relation_ids",
     "check_references",
+    "default_claim",
     "did_you_mean",
     "duplicate_ids",
     "json_schema",
@@ -207,6 +208,30 @@ def json_schema() -> dict[str, Any]:
         **schema,
         "title": "argmap map file, format version 1",
     }
+
+
+def default_claim(argument_map: ArgumentMap) -> str:
+    """The map's main claim, else its first claim, else its first statement.
+
+    Raises
+    ------
+    UsageError
+        If the map has no statements.
+
+    Examples
+    --------
+    >>> default_claim(ArgumentMap(title="T", statements=[Statement(id="A", kind="premise", text="a"),
+    ...     Statement(id="B", kind="claim", text="b")]))
+    'B'
+    """
+    if argument_map.main_claim is not None:
+        return argument_map.main_claim
+    for statement in argument_map.statements:
+        if statement.kind == "claim":
+            return statement.id
+    if argument_map.statements:
+        return argument_map.statements[0].id
+    raise UsageError("the map has no statements")
 
 
 def generated_relation_id(relation: Relation) -> str:

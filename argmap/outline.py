@@ -31,7 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from argmap.errors import UsageError
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, Relation, default_claim
 
 __all__ = ["OUTLINE_FORMATS", "OutlineItem", "Reason", "format_outline", "outline"]
 
@@ -113,31 +113,6 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
         )
 
     return item(root, 0, frozenset())
-
-
-def default_claim(argument_map: ArgumentMap) -> str:
-    """The map's main claim, else its first claim, else its first statement.
-
-    Raises
-    ------
-    UsageError
-        If the map has no statements.
-
-    Examples
-    --------
-    >>> from argmap.model import ArgumentMap, Statement
-    >>> default_claim(ArgumentMap(title="T", statements=[Statement(id="A", kind="premise", text="a"),
-    ...     Statement(id="B", kind="claim", text="b")]))
-    'B'
-    """
-    if argument_map.main_claim is not None:
-        return argument_map.main_claim
-    for statement in argument_map.statements:
-        if statement.kind == "claim":
-            return statement.id
-    if argument_map.statements:
-        return argument_map.statements[0].id
-    raise UsageError("the map has no statements")
 
 
 def format_outline(tree: OutlineItem, format: str = "text") -> str:

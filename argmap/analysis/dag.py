@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["ClaimDag", "claim_dag", "dominators", "longest_chains"]
 
@@ -164,19 +165,28 @@ def longest_chains(dag: ClaimDag, limit: int) -> list[tuple[int, ...]]:
         return []
     found: list[tuple[int, ...]] = []
     tie = 0
-    # (-(edges so far + longest way down from the head), tie-breaker, path from claim to head)
-    heap: list[tuple[int, int, tuple[int, ...]]] = [(-dag.depth[dag.root], tie, (dag.root,))]
+    # A partial path is a linked list (head, walked edges, rest) so that extending it costs O(1).
+    # Heap entries: (-(edges walked + longest way down from the head), tie-breaker, path).
+    Path = tuple[int, int, Any]
+    start: Path = (dag.root, 0, None)
+    heap: list[tuple[int, int, Path]] = [(-dag.depth[dag.root], tie, start)]
     while heap and len(found) < limit:
         _, _, path = heapq.heappop(heap)
-        head = path[-1]
+        head, walked, _ = path
         if dag.is_ground(head):
-            found.append(path[::-1])
+            chain: list[int] = []
+            link: Path | None = path
+            while link is not None:
+                chain.append(link[0])
+                link = link[2]
+            found.append(tuple(chain))
             continue
-        walked = len(path) - 1
-        for source in dag.kept[head]:
+        # Among equal potentials the newest path goes first (depth-first), so a chain is reached
+        # in as many steps as it is long; children are pushed in reverse to keep graph order.
+        for source in reversed(dag.kept[head]):
             if dag.paths[source] > 0:
-                tie += 1
-                heapq.heappush(heap, (-(walked + 1 + dag.depth[source]), tie, (*path, source)))
+                tie -= 1
+                heapq.heappush(heap, (-(walked + 1 + dag.depth[source]), tie, (source, walked + 1, path)))
     return found
 
 

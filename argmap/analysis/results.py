@@ -1,0 +1,116 @@
+"""The result types of the analyzers: frozen pydantic models, one per analysis.
+
+Their JSON form (``model_dump(mode="json")``) is what ``argmap analyze --format json``
+prints; the keys named in ``docs/analysis.md`` are a public contract.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "WEAK_LINK_KINDS",
+    "Acceptability",
+    "Analysis",
+    "Counterargument",
+    "Label",
+    "Strength",
+    "SupportChains",
+    "WeakLink",
+]
+
+Label = Literal["in", "out", "undec"]
+WeakLinkKind = Literal[
+    "single-point-of-failure",
+    "unsupported-premise",
+    "linked-premise",
+    "unanswered-attack",
+    "circular-support",
+    "weak-inference",
+    "long-chain",
+]
+WEAK_LINK_KINDS: tuple[str, ...] = (
+    "single-point-of-failure",
+    "unsupported-premise",
+    "linked-premise",
+    "unanswered-attack",
+    "circular-support",
+    "weak-inference",
+    "long-chain",
+)
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SupportChains(_Result):
+    """Paths along support from a ground (a statement with no incoming support) to the claim."""
+
+    claim: str
+    count: int = Field(description="Number of chains, counted without enumerating them.")
+    max_depth: int = Field(description="Edges on the longest chain.")
+    chains: tuple[tuple[str, ...], ...] = Field(description="Up to max_chains chains, longest first.")
+    truncated: bool = Field(description="True when count exceeds the chains listed.")
+    ignored_edges: tuple[tuple[str, str], ...] = Field(
+        default=(), description="Support edges (source, target) left out because they close a cycle."
+    )
+
+
+class WeakLink(_Result):
+    """A place where the argument for the claim is fragile."""
+
+    kind: WeakLinkKind
+    nodes: tuple[str, ...]
+    severity: float = Field(ge=0.0, le=1.0)
+    explanation: str
+
+
+class Counterargument(_Result):
+    """An attack on the claim (rebut), on its support tree (undermine) or on one of its inferences (undercut)."""
+
+    attacker: str = Field(description="The attacking statement (the first, for a linked attack).")
+    attackers: tuple[str, ...] = Field(description="All the statements of the attack.")
+    target: str = Field(description="The statement or relation attacked.")
+    relation: str = Field(description="The id of the attack relation.")
+    kind: Literal["rebut", "undermine", "undercut"]
+    status: Literal["answered", "standing", "contested"]
+    answered_by: tuple[str, ...] = Field(
+        default=(), description="Accepted statements whose attacks defeat this one (when answered)."
+    )
+
+
+class Acceptability(_Result):
+    """Labels of every statement and relation under one Dung semantics."""
+
+    semantics: str
+    support: str = Field(description="How supports add attacks: none, deductive or necessary.")
+    labels: dict[str, Label] = Field(
+        description="in/out/undec: for grounded the grounded labelling; otherwise the skeptical view "
+        "(in: in every extension, out: attacked by every extension, undec: otherwise)."
+    )
+    claim: str
+    credulous: bool = Field(description="The claim is in at least one extension.")
+    skeptical: bool = Field(description="The claim is in every extension (and there is at least one).")
+    extensions: int = Field(description="How many extensions the semantics gives.")
+
+
+class Strength(_Result):
+    """Gradual strength of every statement (and relation) in [0, 1]."""
+
+    model: str
+    scores: dict[str, float]
+    iterations: int = Field(default=0, description="Iterations to converge (0 for a direct computation).")
+
+
+class Analysis(_Result):
+    """Everything ``argmap analyze`` reports about one claim of a map."""
+
+    claim: str
+    support_chains: SupportChains
+    weak_links: tuple[WeakLink, ...]
+    counterarguments: tuple[Counterargument, ...]
+    acceptability: Acceptability
+    strength: Strength | None
