@@ -69,7 +69,7 @@ class WeakLink(_Result):
 
 
 class Counterargument(_Result):
-    """An attack on the claim (rebut), on its support tree (undermine) or on one of its inferences (undercut)."""
+    """An attack on the claim (rebut), its support tree (undermine) or one of its inferences (undercut)."""
 
     attacker: str = Field(description="The attacking statement (the first, for a linked attack).")
     attackers: tuple[str, ...] = Field(description="All the statements of the attack.")

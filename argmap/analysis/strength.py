@@ -125,14 +125,16 @@ def _topological_order(net: _Network) -> list[int] | None:
     return order if len(order) == len(net.names) else None
 
 
+def _base(net: _Network, node: int, score: list[float]) -> float:
+    """A statement's own base score; a relation's weight times its weakest source's strength."""
+    weight = net.relation_weight[node]
+    return net.base[node] if weight is None else weight * min(score[s] for s in net.sources[node])
+
+
 def _df_quad(net: _Network, order: list[int]) -> list[float]:
     score = [0.0] * len(net.names)
     for node in order:
-        weight = net.relation_weight[node]
-        if weight is None:
-            base = net.base[node]
-        else:
-            base = weight * min(score[s] for s in net.sources[node])
+        base = _base(net, node, score)
         attack = _aggregate([score[a] for a in net.attackers[node]])
         support = _aggregate([score[s] for s in net.supporters[node]])
         score[node] = _combine(base, attack, support)
@@ -154,8 +156,7 @@ def _quadratic_energy(
     def target(score: list[float]) -> list[float]:
         result = [0.0] * count
         for node in range(count):
-            weight = net.relation_weight[node]
-            base = net.base[node] if weight is None else weight * min(score[s] for s in net.sources[node])
+            base = _base(net, node, score)
             energy = sum(score[s] for s in net.supporters[node]) - sum(score[a] for a in net.attackers[node])
             result[node] = base - base * _influence(-energy) + (1.0 - base) * _influence(energy)
         return result
