@@ -8,12 +8,12 @@ an inference) survive the conversion:
   ``text``, and where set ``span`` (a ``(start, end)`` tuple), ``weight``, ``tags``
   (a tuple), ``section``, ``note``;
 * a **relation node** has ``element="relation"`` and ``type`` (``"support"`` or
-  ``"attack"``), and where set ``weight``, ``scheme``, ``note``;
+  ``"attack"``), and where set ``weight``, ``scheme``, ``note``, ``meta``;
 * an edge from each source statement to its relation node has ``role="premise"`` and
   ``index`` (the source's position in ``from``); one edge from the relation node to
   its target (a statement, or a relation for an undercut) has ``role="conclusion"``;
-* the graph attributes hold ``title``, and where set ``main_claim`` and ``source``
-  (a dict of the source's fields).
+* the graph attributes hold ``title``, and where set ``main_claim``, ``source``
+  (a dict of the source's fields) and ``meta``.
 
 Node ids are the statement and relation ids, which share one namespace.
 :func:`from_networkx` reverses :func:`to_networkx` exactly, including the order of
@@ -45,8 +45,8 @@ from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 
 __all__ = ["from_networkx", "statement_graph", "to_networkx"]
 
-_STATEMENT_FIELDS = ("weight", "section", "note")
-_RELATION_FIELDS = ("weight", "scheme", "note")
+_STATEMENT_FIELDS = ("weight", "section", "note", "meta")
+_RELATION_FIELDS = ("weight", "scheme", "note", "meta")
 
 
 def to_networkx(argument_map: ArgumentMap) -> nx.DiGraph[str]:
@@ -76,6 +76,8 @@ def to_networkx(argument_map: ArgumentMap) -> nx.DiGraph[str]:
         graph.graph["main_claim"] = argument_map.main_claim
     if argument_map.source is not None:
         graph.graph["source"] = argument_map.source.model_dump(exclude_none=True)
+    if argument_map.meta is not None:
+        graph.graph["meta"] = argument_map.meta
     for statement in argument_map.statements:
         attrs: dict[str, Any] = {"element": "statement", "kind": statement.kind, "text": statement.text}
         if statement.span is not None:
@@ -168,6 +170,7 @@ def from_networkx(graph: nx.DiGraph[str]) -> ArgumentMap:
         title=graph.graph.get("title", ""),
         main_claim=graph.graph.get("main_claim"),
         source=Source(**source) if source is not None else None,
+        meta=graph.graph.get("meta"),
         statements=statements,
         relations=relations,
     )

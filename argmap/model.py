@@ -136,6 +136,10 @@ class Statement(_Record):
     tags: tuple[str, ...] = ()
     section: str | None = None
     note: str | None = None
+    meta: dict[str, Any] | None = Field(
+        default=None,
+        description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
+    )
 
     @field_validator("text")
     @classmethod
@@ -172,6 +176,10 @@ class Relation(_Record):
     weight: UnitFloat | None = None
     scheme: str | None = None
     note: str | None = None
+    meta: dict[str, Any] | None = Field(
+        default=None,
+        description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
+    )
 
     @field_validator("sources", mode="before", json_schema_input_type=Identifier | list[Identifier])
     @classmethod
@@ -260,6 +268,10 @@ class ArgumentMap(_Record):
     source: Source | None = None
     statements: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
+    meta: dict[str, Any] | None = Field(
+        default=None,
+        description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
+    )
 
     @field_validator("relations")
     @classmethod

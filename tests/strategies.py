@@ -15,6 +15,12 @@ texts = st.text(
 ).filter(lambda t: t.strip() != "")
 optional_text = st.none() | texts
 unit = st.none() | st.floats(min_value=0, max_value=1, allow_nan=False)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-1000, 1000) | texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=6,
+)
+metas = st.none() | st.dictionaries(texts, json_values, min_size=1, max_size=2)
 
 
 @st.composite
@@ -37,6 +43,7 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
             tags=tuple(draw(st.lists(texts, max_size=2))),
             section=draw(optional_text),
             note=draw(optional_text),
+            meta=draw(metas),
         )
         for sid in statement_ids
     ]
@@ -58,6 +65,7 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
                 weight=draw(unit),
                 scheme=draw(st.none() | st.sampled_from(["argument-from-example", "practical-reasoning"])),
                 note=draw(optional_text),
+                meta=draw(metas),
             )
         )
     return ArgumentMap(
@@ -65,4 +73,5 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
         main_claim=draw(st.none() | st.sampled_from(statement_ids)),
         statements=statements,
         relations=relations,
+        meta=draw(metas),
     )
