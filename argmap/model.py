@@ -208,7 +208,7 @@ def json_schema() -> dict[str, Any]:
     Examples
     --------
     >>> sorted(json_schema()["properties"])
-    ['argmap', 'main_claim', 'relations', 'source', 'statements', 'title']
+    ['argmap', 'main_claim', 'meta', 'relations', 'source', 'statements', 'title']
     """
     schema = ArgumentMap.model_json_schema(by_alias=True, mode="validation")
     return {
@@ -379,6 +379,12 @@ class ArgumentMap(_Record):
         from argmap.graph import from_networkx
 
         return from_networkx(graph)
+
+    def _repr_svg_(self) -> str:
+        """The diagram, for Jupyter; see :func:`argmap.render.notebook.map_svg`."""
+        from argmap.render.notebook import map_svg
+
+        return map_svg(self)
 
 
 def assign_relation_ids(relations: Sequence[Relation], taken: Iterable[str] = ()) -> tuple[Relation, ...]:

@@ -31,6 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from argmap.errors import UsageError
+from argmap.escape import markdown_inline
 from argmap.model import ArgumentMap, Relation, default_claim
 
 __all__ = ["OUTLINE_FORMATS", "OutlineItem", "Reason", "format_outline", "outline"]
@@ -135,7 +136,7 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
 
     def label(node: OutlineItem) -> str:
         if markdown:
-            text = _markdown_text(node.text)
+            text = markdown_inline(node.text)
             return f"**{node.id}** ({node.kind}): {text}" + (" *(see above)*" if node.repeated else "")
         return f"[{node.id}] " + ("(see above)" if node.repeated else node.text)
 
@@ -164,12 +165,6 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
         lines.append(label(tree))
         emit_item(tree, 1)
     return "\n".join(lines)
-
-
-def _markdown_text(text: str) -> str:
-    """Statement text made inert in Markdown: markup characters escaped, one line."""
-    escaped = "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
-    return " ".join(escaped.split())
 
 
 OutlineItem.model_rebuild()

@@ -15,3 +15,17 @@ extras=""
 if [ "$#" -gt 0 ]; then extras="[$(IFS=,; echo "$*")]"; fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".${extras}"
+
+# The HTML tests drive a real browser: Debian's chromium (playwright's own download cannot work here).
+case " $* " in
+  *" test "*)
+    if [ ! -x /usr/bin/chromium ]; then
+      if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      else
+        echo "the HTML tests need Debian's chromium: run as root, or 'sudo apt-get install chromium'" >&2
+      fi
+    fi
+    ;;
+esac

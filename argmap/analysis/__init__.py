@@ -1,0 +1,110 @@
+"""What a researcher or a debate teacher asks of a map: pure functions returning frozen results.
+
+=============================  ==============================================================
+function                       result
+=============================  ==============================================================
+:func:`support_chains`         how many lines of support reach the claim, how deep, which
+:func:`weak_links`             where the argument is fragile, with severity and explanation
+:func:`counterarguments`       attacks on the claim, its premises and inferences; answered?
+:func:`acceptability`          Dung labels of statements and relations under a semantics
+:func:`strength`               gradual strength (DF-QuAD or quadratic energy)
+:func:`analyze`                all of the above for one claim, each computed once
+=============================  ==============================================================
+
+Definitions and references: ``docs/analysis.md``.
+
+Examples
+--------
+>>> import argmap
+>>> from argmap.analysis import analyze
+>>> result = analyze(argmap.load("graphs/ukraine-us-alliance.yaml"))
+>>> result.claim, result.acceptability.labels["C1"]
+('C1', 'in')
+"""
+
+from __future__ import annotations
+
+from argmap.analysis.acceptability import SUPPORT_MODES, acceptability, grounded_labels
+from argmap.analysis.chains import chains_of, support_chains, support_structure
+from argmap.analysis.counterarguments import counterarguments, find_counterarguments
+from argmap.analysis.results import (
+    WEAK_LINK_KINDS,
+    Acceptability,
+    Analysis,
+    Counterargument,
+    Strength,
+    SupportChains,
+    WeakLink,
+)
+from argmap.analysis.strength import STRENGTH_MODELS, strength
+from argmap.analysis.weak_links import find_weak_links, weak_links
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "STRENGTH_MODELS",
+    "SUPPORT_MODES",
+    "WEAK_LINK_KINDS",
+    "Acceptability",
+    "Analysis",
+    "Counterargument",
+    "Strength",
+    "SupportChains",
+    "WeakLink",
+    "acceptability",
+    "analyze",
+    "counterarguments",
+    "strength",
+    "support_chains",
+    "weak_links",
+]
+
+
+def analyze(
+    argument_map: ArgumentMap,
+    claim: str | None = None,
+    *,
+    semantics: str = "grounded",
+    support: str = "none",
+    strength_model: str = "auto",
+    max_chains: int = 50,
+) -> Analysis:
+    """Run every analysis for one claim, sharing the work between them.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+    claim : str, optional
+        Defaults to the map's ``main_claim`` (else its first claim).
+    semantics : {"grounded", "complete", "preferred", "stable"}
+        The Dung semantics of ``acceptability``.
+    support : {"none", "deductive", "necessary"}
+        Whether supports add derived attacks (bipolar argumentation).
+    strength_model : {"auto", "df-quad", "quadratic-energy", "none"}
+        The gradual model; ``none`` leaves ``strength`` out.
+    max_chains : int
+        How many support chains to list (the count is always exact).
+
+    Returns
+    -------
+    Analysis
+
+    Raises
+    ------
+    UnknownIdError
+        If ``claim`` names no statement.
+    UsageError
+        For an unknown semantics, support mode or strength model.
+    """
+    structure = support_structure(argument_map, claim)
+    claim_id = structure.names[structure.dag.root]
+    labels = grounded_labels(argument_map, support=support)
+    accepted = acceptability(argument_map, claim_id, semantics=semantics, support=support)
+    scores = strength(argument_map, strength_model) if strength_model != "none" else None
+    return Analysis(
+        claim=claim_id,
+        support_chains=chains_of(structure, max_chains),
+        weak_links=find_weak_links(argument_map, structure, labels, scores.scores if scores else {}),
+        counterarguments=find_counterarguments(argument_map, structure, labels),
+        acceptability=accepted,
+        strength=scores,
+    )

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ClaimDag", "claim_dag", "dominators", "longest_chains"]
+__all__ = ["ClaimDag", "claim_dag", "dominator_tree", "dominators", "longest_chains"]
 
 _UNREACHABLE = -1
 
@@ -190,13 +190,52 @@ def longest_chains(dag: ClaimDag, limit: int) -> list[tuple[int, ...]]:
     return found
 
 
-def dominators(dag: ClaimDag) -> list[int]:
+def _intersect(idom: dict[int, int], number: dict[int, int], a: int, b: int) -> int:
+    """The nearest common dominator of ``a`` and ``b`` (``number``: position in topological order)."""
+    while a != b:
+        while number[a] > number[b]:
+            a = idom[a]
+        while number[b] > number[a]:
+            b = idom[b]
+    return a
+
+
+def dominator_tree(dag: ClaimDag) -> dict[int, int]:
+    """Immediate dominators, in the graph read from the claim down to the grounds.
+
+    ``tree[v]`` is the statement nearest ``v`` that every path from the claim down to
+    ``v`` passes through (the claim maps to itself). Only statements on some chain
+    (``paths > 0``) appear. Computed by the Cooper-Harvey-Kennedy intersection in one
+    pass over a topological order.
+
+    Examples
+    --------
+    >>> dominator_tree(claim_dag([[], [], [0, 1], [2]], root=3))
+    {3: 3, 2: 3, 1: 2, 0: 2}
+    """
+    live = [node for node in reversed(dag.order) if dag.paths[node] > 0]
+    number = {node: index for index, node in enumerate(live)}
+    idom: dict[int, int] = {dag.root: dag.root}
+
+    supported_by: dict[int, list[int]] = {}
+    for node in live:
+        for source in dag.kept[node]:
+            if dag.paths[source] > 0:
+                supported_by.setdefault(source, []).append(node)
+    for node in live[1:]:
+        targets = supported_by[node]
+        current = targets[0]
+        for other in targets[1:]:
+            current = _intersect(idom, number, current, other)
+        idom[node] = current
+    return idom
+
+
+def dominators(dag: ClaimDag, tree: dict[int, int] | None = None) -> list[int]:
     """The statements other than the claim that every chain passes through, nearest the claim first.
 
-    These are the dominators of a virtual node below every ground, in the graph read
-    from the claim downwards; computed by the Cooper-Harvey-Kennedy intersection in one
-    pass over a topological order (linear on the trees and near-linear on the DAGs
-    argument maps make).
+    They are the dominators of a virtual statement below every ground: the nearest
+    common dominator of all grounds on a chain, and every dominator above it.
 
     Examples
     --------
@@ -205,38 +244,18 @@ def dominators(dag: ClaimDag) -> list[int]:
     """
     if dag.count == 0:
         return []
-    live = [node for node in reversed(dag.order) if dag.paths[node] > 0]
-    number = {node: index for index, node in enumerate(live)}
-    idom: dict[int, int] = {dag.root: dag.root}
+    idom = dominator_tree(dag) if tree is None else tree
+    grounds = [node for node in idom if dag.is_ground(node)]
+    number: dict[int, int] = {}
+    for node in reversed(dag.order):
+        if node in idom:
+            number[node] = len(number)
 
-    def intersect(a: int, b: int) -> int:
-        while a != b:
-            while number[a] > number[b]:
-                a = idom[a]
-            while number[b] > number[a]:
-                b = idom[b]
-        return a
-
-    supported_by: dict[int, list[int]] = {}
-    for node in live:
-        for source in dag.kept[node]:
-            if dag.paths[source] > 0:
-                supported_by.setdefault(source, []).append(node)
-    sink: int | None = None
-    for node in live[1:]:
-        targets = supported_by[node]
-        current = targets[0]
-        for other in targets[1:]:
-            current = intersect(current, other)
-        idom[node] = current
-        if dag.is_ground(node):
-            sink = node if sink is None else intersect(sink, node)
-    if sink is None:
-        return []
-    # every chain ends in some ground: the nearest common dominator of all grounds and those above it
+    sink = grounds[0]
+    for ground in grounds[1:]:
+        sink = _intersect(idom, number, sink, ground)
     result = []
-    node = sink
-    while node != dag.root:
-        result.append(node)
-        node = idom[node]
+    while sink != dag.root:
+        result.append(sink)
+        sink = idom[sink]
     return result[::-1]

@@ -6,7 +6,7 @@ prints; the keys named in ``docs/analysis.md`` are a public contract.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,19 +31,19 @@ WeakLinkKind = Literal[
     "weak-inference",
     "long-chain",
 ]
-WEAK_LINK_KINDS: tuple[str, ...] = (
-    "single-point-of-failure",
-    "unsupported-premise",
-    "linked-premise",
-    "unanswered-attack",
-    "circular-support",
-    "weak-inference",
-    "long-chain",
-)
+WEAK_LINK_KINDS: tuple[str, ...] = get_args(WeakLinkKind)
 
 
 class _Result(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def _repr_mimebundle_(
+        self, include: object = None, exclude: object = None, **kwargs: object
+    ) -> dict[str, str]:
+        """A table for Jupyter (a result holds no map to draw); see argmap.render.notebook."""
+        from argmap.render.notebook import result_bundle
+
+        return result_bundle(self)
 
 
 class SupportChains(_Result):

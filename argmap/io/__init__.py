@@ -1,4 +1,4 @@
-"""Reading and writing maps: one entry point, formats chosen by name or suffix.
+"""Reading and writing maps: one entry point, formats chosen by name, suffix or (``.json``) content.
 
 Examples
 --------
@@ -18,13 +18,33 @@ import tempfile
 from pathlib import Path
 
 from argmap.errors import OutputError, ParseError, Problem, UsageError
-from argmap.io import native as _native  # noqa: F401 - registers yaml and json
-from argmap.io.registry import Format, format_for_path, formats, get_format, register
+from argmap.io import native as _native  # noqa: F401 - registers yaml and json first: .json writes argmap's JSON
+
+# isort: split
+from argmap.io import aif as _aif  # noqa: F401 - registers the interchange formats
+from argmap.io import argdown as _argdown  # noqa: F401
+from argmap.io import frameworks as _frameworks  # noqa: F401
+from argmap.io import graphml as _graphml  # noqa: F401
+from argmap.io import microtexts as _microtexts  # noqa: F401
+from argmap.io import nodelink as _nodelink  # noqa: F401
+from argmap.io.registry import (
+    Detected,
+    Format,
+    candidates_for_path,
+    detect_format,
+    format_for_path,
+    formats,
+    get_format,
+    register,
+)
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 
 __all__ = [
+    "Detected",
     "Format",
+    "candidates_for_path",
+    "detect_format",
     "dumps",
     "format_for_path",
     "formats",
@@ -54,7 +74,9 @@ def load(
     path : str or Path
         The file to read.
     format : str, optional
-        A format name (see :func:`formats`); by default chosen from the suffix.
+        A format name (see :func:`formats`); by default chosen from the suffix, and for
+        a suffix several formats share (``.json``) from the content: see
+        :func:`detect_format`, which also says which format was chosen.
     source : SourceDocument, str or Path, optional
         The source document (or its path): spans and ``source.sha256`` are checked
         against it too.
@@ -66,21 +88,26 @@ def load(
     Raises
     ------
     UnknownFormatError
-        If the format or suffix is unknown.
+        If the format or suffix is unknown, or a shared suffix's content matches no
+        format or several.
     ParseError
         If the file cannot be read or parsed.
     MapValidationError
         Listing every problem of the map, each with file, line and id.
     """
-    fmt = _resolve(path, format)
-    if fmt.reader is None:
-        raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
+    if format is not None:
+        get_format(format)
+    else:
+        candidates_for_path(path)
     if source is not None and not isinstance(source, SourceDocument):
         source = SourceDocument.read(source)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
+    fmt = detect_format(path, data, format).format
+    if fmt.reader is None:
+        raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
     return fmt.reader(data, str(path), source)
 
 

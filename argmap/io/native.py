@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 import yaml
 
 from argmap.errors import ParseError, Problem
+from argmap.io._jsonutil import sniffed_json
 from argmap.io.registry import Format, register
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
@@ -281,5 +282,6 @@ JSON = register(
         description="argmap's own format in JSON: carries everything",
         reader=lambda data, name, source: loads_json(_decode(data, name), name, source),
         writer=lambda argument_map: dumps_json(argument_map).encode("utf-8"),
+        sniff=lambda data: isinstance(obj := sniffed_json(data), dict) and "argmap" in obj,
     )
 )

@@ -1,8 +1,11 @@
-"""The registry of file formats: one entry per format, looked up by name or suffix.
+"""The registry of file formats: one entry per format, looked up by name, suffix or content.
 
 Each format module registers a :class:`Format` with a reader (bytes to map) and/or a
 writer (map to bytes). An unknown name or suffix is an error listing the known ones:
-argmap never guesses.
+argmap never guesses. Where several formats share a suffix (``.json``: argmap's own
+JSON, AIF and networkx node-link), each has a ``sniff`` test of the file's content; the
+one format whose test passes is chosen, and none or several is an error that asks for
+the format by name.
 
 Examples
 --------
@@ -10,6 +13,8 @@ Examples
 ('.yaml', '.yml')
 >>> format_for_path("map.yml").name
 'yaml'
+>>> detect_format("map.json", b'{"argmap": 1, "title": "T"}').format.name
+'json'
 """
 
 from __future__ import annotations
@@ -17,15 +22,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from argmap.errors import UnknownFormatError
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 
-__all__ = ["Format", "Reader", "Writer", "format_for_path", "formats", "get_format", "register"]
+__all__ = [
+    "Detected",
+    "Format",
+    "Reader",
+    "Sniffer",
+    "Writer",
+    "candidates_for_path",
+    "detect_format",
+    "format_for_path",
+    "formats",
+    "get_format",
+    "register",
+]
 
 Reader = Callable[[bytes, str, "SourceDocument | None"], ArgumentMap]
 Writer = Callable[[ArgumentMap], bytes]
+Sniffer = Callable[[bytes], bool]
 
 
 @dataclass(frozen=True)
@@ -44,6 +63,9 @@ class Format:
         ``reader(data, file_name, source_document) -> ArgumentMap``.
     writer : callable, optional
         ``writer(argument_map) -> bytes``.
+    sniff : callable, optional
+        ``sniff(data) -> bool``: whether the bytes look like this format; used only to
+        choose between formats that share a suffix.
     """
 
     name: str
@@ -51,13 +73,28 @@ class Format:
     description: str
     reader: Reader | None = None
     writer: Writer | None = None
+    sniff: Sniffer | None = None
+
+
+@dataclass(frozen=True)
+class Detected:
+    """The format chosen for a file, and how: by ``"name"``, by ``"suffix"``, or by ``"content"``."""
+
+    format: Format
+    how: Literal["name", "suffix", "content"]
 
 
 _FORMATS: dict[str, Format] = {}
 
 
 def register(fmt: Format) -> Format:
-    """Add a format to the registry (a later registration of a name replaces it)."""
+    """Add a format to the registry (a later registration of a name replaces it).
+
+    Examples
+    --------
+    >>> register(get_format("yaml")).name
+    'yaml'
+    """
     _FORMATS[fmt.name] = fmt
     return fmt
 
@@ -80,6 +117,13 @@ def get_format(name: str) -> Format:
     ------
     UnknownFormatError
         If no format has this name; the message lists the known ones.
+
+    Examples
+    --------
+    >>> get_format("yml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.UnknownFormatError: unknown format 'yml'; known formats: yaml, json, ...
     """
     try:
         return _FORMATS[name]
@@ -88,18 +132,103 @@ def get_format(name: str) -> Format:
         raise UnknownFormatError(f"unknown format {name!r}; known formats: {known}") from None
 
 
-def format_for_path(path: str | Path) -> Format:
-    """The format a file's suffix names.
+def _known_suffixes() -> str:
+    return ", ".join(dict.fromkeys(s for f in _FORMATS.values() for s in f.suffixes))
+
+
+def candidates_for_path(path: str | Path) -> list[Format]:
+    """Every format whose suffixes include the file's suffix, in registration order.
 
     Raises
     ------
     UnknownFormatError
         If the suffix is unknown or missing; the message lists the known suffixes.
+
+    Examples
+    --------
+    >>> [f.name for f in candidates_for_path("m.JSON")][:2]
+    ['json', 'aif']
     """
     suffix = Path(path).suffix.lower()
-    for fmt in _FORMATS.values():
-        if suffix in fmt.suffixes:
-            return fmt
-    known = ", ".join(s for f in _FORMATS.values() for s in f.suffixes)
-    what = f"unknown file suffix {suffix!r}" if suffix else "no file suffix"
-    raise UnknownFormatError(f"{path}: {what}; known suffixes: {known} (or name the format)")
+    found = [fmt for fmt in _FORMATS.values() if suffix and suffix in fmt.suffixes]
+    if not found:
+        what = f"unknown file suffix {suffix!r}" if suffix else "no file suffix"
+        raise UnknownFormatError(f"{path}: {what}; known suffixes: {_known_suffixes()} (or name the format)")
+    return found
+
+
+def format_for_path(path: str | Path) -> Format:
+    """The format a file's suffix names; for a shared suffix, the first registered (used for writing).
+
+    ``.json`` is written as argmap's own JSON unless another format is named.
+
+    Raises
+    ------
+    UnknownFormatError
+        If the suffix is unknown or missing; the message lists the known suffixes.
+
+    Examples
+    --------
+    >>> format_for_path("out.json").name
+    'json'
+    """
+    return candidates_for_path(path)[0]
+
+
+def detect_format(path: str | Path, data: bytes | None = None, format: str | None = None) -> Detected:
+    """The format to read a file with: named, else from the suffix, else from the content.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file (its suffix is used; it is read only if ``data`` is not given and the
+        suffix is shared by several formats).
+    data : bytes, optional
+        The file's content, if already read.
+    format : str, optional
+        A format name; when given, it is the answer.
+
+    Returns
+    -------
+    Detected
+        The format and how it was chosen (``"name"``, ``"suffix"`` or ``"content"``).
+
+    Raises
+    ------
+    UnknownFormatError
+        If the name or suffix is unknown, or the suffix is shared and the content matches
+        none or several of its formats (the message lists them: name one).
+    ParseError
+        If the file must be read to decide and cannot be.
+
+    Examples
+    --------
+    >>> detect_format("m.json", b'{"nodes": [], "edges": [], "locutions": []}').format.name
+    'aif'
+    >>> detect_format("m.json", b'[1, 2]')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.UnknownFormatError: m.json: the content matches none of the formats for '.json' (json, ...
+    """
+    if format is not None:
+        return Detected(get_format(format), "name")
+    candidates = candidates_for_path(path)
+    if len(candidates) == 1:
+        return Detected(candidates[0], "suffix")
+    if data is None:
+        from argmap.errors import ParseError, Problem
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
+    matching = [fmt for fmt in candidates if fmt.sniff is not None and fmt.sniff(data)]
+    if len(matching) == 1:
+        return Detected(matching[0], "content")
+    names = ", ".join(fmt.name for fmt in candidates)
+    suffix = Path(path).suffix.lower()
+    what = "none" if not matching else "several (" + ", ".join(f.name for f in matching) + ")"
+    raise UnknownFormatError(
+        f"{path}: the content matches {what} of the formats for {suffix!r} ({names}); "
+        "name one (format=..., --from)"
+    )

@@ -10,7 +10,16 @@ diagram has
   *junction* node named by the relation's id (SVG id ``j-<id>``, class ``junction``):
   one line from each source into it and one arrow from it to the target, so that the
   premises visibly join into one inference and an undercut has an inference to hit;
-* when asked, a legend cluster (SVG class ``legend``), not connected to the map.
+* a cluster per ``section`` (SVG id ``section-<n>``, class ``section``), in order of
+  first use, when ``sections`` is on and the layout is ``dot``;
+* when asked, a legend cluster (SVG class ``legend``), not connected to the map, and, with
+  an overlay, a second one (SVG id ``overlay-legend``) explaining the overlay's marks.
+
+An :class:`~argmap.render.overlay.Overlay` adds its marks: a marked statement or relation
+gets the class ``mark-<mark>`` and the theme's look for that mark, its badges are drawn
+under its text, and a fill replaces the kind's fill. With ``focus``, only the
+neighbourhood of a statement is drawn (:func:`argmap.render.focus.neighbourhood`), and a
+statement with relations left out says how many.
 
 DOT syntax is quoted by the ``graphviz`` package; map text is escaped with
 :func:`graphviz.escape` and :func:`html.escape` against Graphviz's own readings of
@@ -40,6 +49,9 @@ from __future__ import annotations
 
 import html
 import textwrap
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
@@ -47,9 +59,12 @@ import graphviz
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Statement
-from argmap.render.style import NodeLook, Theme, get_theme
+from argmap.render.focus import neighbourhood
+from argmap.render.layout import Layout, LayoutWarning, choose_engine
+from argmap.render.overlay import Badge, EdgeMark, LegendEntry, NodeMark, Overlay
+from argmap.render.style import MarkLook, NodeLook, Theme, get_theme, mix
 
-__all__ = ["RenderOptions", "to_dot", "wrap_text"]
+__all__ = ["DotGraph", "RenderOptions", "dot_graph", "to_dot", "wrap_text"]
 
 _LEGEND = "cluster_legend"
 # Legend node names hold a "/", which no statement or relation id may contain.
@@ -73,6 +88,15 @@ class RenderOptions(BaseModel):
         Whether to draw a legend of the kinds and relation types the map uses.
     show_ids : bool
         Whether each statement's id is drawn above its text.
+    sections : bool
+        Whether the statements of each ``section`` are drawn inside a cluster.
+    focus : str or None
+        Draw only the statements within ``depth`` relations of this one.
+    depth : int
+        The radius of ``focus``, in relations.
+    engine : {"auto", "dot", "sfdp"}
+        The Graphviz layout engine; ``auto`` takes ``dot`` unless the map is too big for
+        it (:func:`argmap.render.layout.choose_engine`).
 
     Examples
     --------
@@ -87,6 +111,10 @@ class RenderOptions(BaseModel):
     theme: str = "default"
     legend: bool = True
     show_ids: bool = True
+    sections: bool = True
+    focus: str | None = None
+    depth: int = Field(default=1, ge=0)
+    engine: Literal["auto", "dot", "sfdp"] = "auto"
 
 
 def wrap_text(text: str, width: int) -> list[str]:
@@ -113,16 +141,33 @@ def wrap_text(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width) or [text.strip()]
 
 
-def to_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> str:
-    """The map as DOT source text, ready for Graphviz's ``dot`` layout.
+@dataclass(frozen=True)
+class DotGraph:
+    """DOT text and what it draws: the map after any focus, and the layout engine."""
 
-    The same map and options always give the same text, byte for byte.
+    text: str
+    drawn: ArgumentMap
+    layout: Layout
+
+
+def to_dot(
+    argument_map: ArgumentMap, options: RenderOptions | None = None, overlay: Overlay | None = None
+) -> str:
+    """The map as DOT source text, ready for Graphviz.
+
+    The same map, options and overlay always give the same text, byte for byte. The
+    graph's ``layout`` attribute names the engine; when ``auto`` chooses ``sfdp`` for a
+    big map (:func:`argmap.render.layout.choose_engine`), a
+    :class:`~argmap.render.layout.LayoutWarning` says so.
 
     Parameters
     ----------
     argument_map : ArgumentMap
     options : RenderOptions, optional
         Defaults to ``RenderOptions()``.
+    overlay : Overlay, optional
+        Findings to draw over the map (:mod:`argmap.render.overlay`); marks on statements
+        and relations that ``focus`` leaves out are not drawn.
 
     Returns
     -------
@@ -133,6 +178,8 @@ def to_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> s
     ------
     UsageError
         If ``options.theme`` names no theme; the message lists the known ones.
+    UnknownIdError
+        If ``options.focus`` names no statement.
 
     Examples
     --------
@@ -146,11 +193,49 @@ def to_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> s
     >>> [line.split(" [")[0].strip() for line in dot.splitlines() if "->" in line]
     ['A -> R', 'B -> R', 'R -> C']
     """
+    return dot_graph(argument_map, options, overlay).text
+
+
+def dot_graph(
+    argument_map: ArgumentMap, options: RenderOptions | None = None, overlay: Overlay | None = None
+) -> DotGraph:
+    """The DOT text of :func:`to_dot`, with the map it draws and the engine to lay it out.
+
+    Parameters and errors are those of :func:`to_dot`.
+
+    Returns
+    -------
+    DotGraph
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Relation, Statement
+    >>> m = ArgumentMap(
+    ...     title="Chain",
+    ...     statements=[Statement(id=i, kind="premise", text=i) for i in ("A", "B", "C")],
+    ...     relations=[
+    ...         Relation(type="support", sources="A", to="B"),
+    ...         Relation(type="support", sources="B", to="C"),
+    ...     ],
+    ... )
+    >>> graph = dot_graph(m, RenderOptions(focus="A", depth=1))
+    >>> [s.id for s in graph.drawn.statements], graph.layout.engine
+    (['A', 'B'], 'dot')
+    """
     options = options if options is not None else RenderOptions()
     theme = get_theme(options.theme)
+    hidden: Mapping[str, int] = {}
+    if options.focus is not None:
+        near = neighbourhood(argument_map, options.focus, options.depth)
+        argument_map, hidden = near.map, near.hidden
+    layout = choose_engine(argument_map, options.engine)
+    if layout.reason is not None:
+        warnings.warn(LayoutWarning(layout.reason), stacklevel=3)
+    node_marks = overlay.nodes if overlay is not None else {}
+    edge_marks = overlay.edges if overlay is not None else {}
     graph = graphviz.Digraph(
         name="argmap",
-        graph_attr=_graph_attributes(argument_map, options, theme),
+        graph_attr=_graph_attributes(argument_map, options, theme, layout),
         node_attr={
             "fontname": theme.fontname,
             "fontsize": _number(theme.fontsize),
@@ -159,19 +244,82 @@ def to_dot(argument_map: ArgumentMap, options: RenderOptions | None = None) -> s
         },
         edge_attr={"fontname": theme.fontname, "fontsize": _number(theme.legend_fontsize)},
     )
+    sections = _sections(argument_map) if options.sections and layout.engine == "dot" else {}
+    joined = _junction_ids(argument_map)
+    junctions = [r for r in argument_map.relations if r.key in joined]
+    # A junction joining statements of one section is drawn inside that section's cluster.
+    homes = {r.key: _common_section(argument_map, r) for r in junctions}
+    for index, name in enumerate(sections):
+        with graph.subgraph(name=f"cluster_section_{index}") as cluster:
+            cluster.attr(
+                label=_plain_text(name),
+                labeljust="l",
+                labelloc="b" if options.rankdir == "BT" else "t",  # BT turns cluster labels upside down
+                style="rounded,filled",
+                color=theme.section_color,
+                fillcolor=theme.section_fill,
+                fontsize=_number(theme.legend_fontsize + 1),
+                fontcolor=theme.id_fontcolor,
+                id=f"section-{index}",
+                _attributes={"class": "section"},
+            )
+            for statement in sections[name]:
+                _add_statement(cluster, statement, argument_map, options, theme, node_marks, hidden)
+            for relation in junctions:
+                if homes[relation.key] == name:
+                    _add_junction(cluster, relation, theme, edge_marks.get(relation.key))
     for statement in argument_map.statements:
-        _add_statement(graph, statement, statement.id == argument_map.main_claim, options, theme)
-    junctions = _junction_ids(argument_map)
+        if statement.section not in sections:
+            _add_statement(graph, statement, argument_map, options, theme, node_marks, hidden)
+    for relation in junctions:
+        if homes[relation.key] not in sections:
+            _add_junction(graph, relation, theme, edge_marks.get(relation.key))
     for relation in argument_map.relations:
-        _add_relation(graph, relation, relation.key in junctions, argument_map.is_undercut(relation), theme)
+        _add_relation(
+            graph,
+            relation,
+            relation.key in joined,
+            argument_map.is_undercut(relation),
+            theme,
+            edge_marks.get(relation.key),
+        )
     if options.legend and argument_map.statements:
-        _add_legend(graph, argument_map, options, theme)
-    source: str = graph.source
-    return source
+        first = _add_legend(graph, argument_map, options, theme)
+        drawn = {s.id for s in argument_map.statements} | {r.key for r in argument_map.relations}
+        entries = (
+            [e for e in overlay.legend if not e.ids or drawn & set(e.ids)] if overlay is not None else []
+        )
+        if overlay is not None and (entries or overlay.notes):
+            below = _add_overlay_legend(graph, overlay, entries, options, theme)
+            # Stack the two legends (two ranks apart, so their clusters cannot share a rank)
+            # rather than set them side by side, which would double the drawing's width.
+            graph.edge(below, first, _attributes={"style": "invis", "minlen": "2"})
+    return DotGraph(text=graph.source, drawn=argument_map, layout=layout)
 
 
-def _graph_attributes(argument_map: ArgumentMap, options: RenderOptions, theme: Theme) -> dict[str, str]:
+def _sections(argument_map: ArgumentMap) -> dict[str, list[Statement]]:
+    """The statements of each section, sections in order of first use."""
+    sections: dict[str, list[Statement]] = {}
+    for statement in argument_map.statements:
+        if statement.section is not None:
+            sections.setdefault(statement.section, []).append(statement)
+    return sections
+
+
+def _common_section(argument_map: ArgumentMap, relation: Relation) -> str | None:
+    """The section all the statements a relation joins share, if they do."""
+    ends = [*relation.sources, relation.to]
+    if not all(argument_map.has_statement(end) for end in ends):
+        return None
+    found = {argument_map.statement(end).section for end in ends}
+    return found.pop() if len(found) == 1 else None
+
+
+def _graph_attributes(
+    argument_map: ArgumentMap, options: RenderOptions, theme: Theme, layout: Layout
+) -> dict[str, str]:
     attributes = {
+        "layout": layout.engine,
         "rankdir": options.rankdir,
         "bgcolor": theme.background,
         "fontname": theme.fontname,
@@ -181,8 +329,16 @@ def _graph_attributes(argument_map: ArgumentMap, options: RenderOptions, theme: 
         "ranksep": _number(theme.ranksep),
         "pad": _number(theme.pad),
     }
-    if argument_map.title.strip():
-        attributes |= {"label": _plain_text(argument_map.title), "labelloc": "t"}
+    if layout.engine == "sfdp":
+        # The bundled Graphviz lacks the triangulation library of the default overlap removal;
+        # scaling is the fast method it has (see argmap.render.layout).
+        attributes |= {"overlap": "scale"}
+    title = _plain_text(argument_map.title) if argument_map.title.strip() else ""
+    if options.focus is not None:
+        around = f"around {options.focus}, within {options.depth} relation{'s' if options.depth != 1 else ''}"
+        title = f"{title}\\n({_plain_text(around)})" if title else f"({_plain_text(around)})"
+    if title:
+        attributes |= {"label": title, "labelloc": "t"}
     return attributes
 
 
@@ -194,24 +350,48 @@ def _junction_ids(argument_map: ArgumentMap) -> set[str]:
 
 
 def _add_statement(
-    graph: graphviz.Digraph, statement: Statement, is_main: bool, options: RenderOptions, theme: Theme
+    graph: graphviz.Digraph,
+    statement: Statement,
+    argument_map: ArgumentMap,
+    options: RenderOptions,
+    theme: Theme,
+    node_marks: Mapping[str, NodeMark],
+    hidden: Mapping[str, int],
 ) -> None:
     look = theme.node(statement.kind)
     classes = ["statement", statement.kind]
     attributes = _node_look(look)
-    if is_main:
+    if statement.id == argument_map.main_claim:
         classes.append("main-claim")
         attributes |= _emphasis(look, theme)
+    if statement.id == options.focus:
+        classes.append("focus")
+    mark = node_marks.get(statement.id, NodeMark())
+    if mark.mark is not None:
+        classes.append(f"mark-{mark.mark}")
+        attributes |= _marked_node(theme.mark(mark.mark), look, theme)
+    if mark.fill is not None:
+        attributes["fillcolor"] = mix(theme.strength_low, theme.strength_high, mark.fill)
     attributes |= {
         "tooltip": _tooltip(statement.text),
         "id": graphviz.escape(f"s-{statement.id}"),
         "class": " ".join(classes),
     }
-    graph.node(statement.id, label=_statement_label(statement, options, theme), _attributes=attributes)
+    label = _statement_label(statement, options, theme, mark.badges, hidden.get(statement.id, 0))
+    graph.node(statement.id, label=label, _attributes=attributes)
 
 
-def _statement_label(statement: Statement, options: RenderOptions, theme: Theme) -> str:
-    """An HTML-like label: the id, small and bold, over the wrapped text."""
+def _marked_node(mark: MarkLook, look: NodeLook, theme: Theme) -> dict[str, str]:
+    if mark.faded:
+        return {"color": theme.faded_color, "fillcolor": theme.faded_fill, "fontcolor": theme.faded_fontcolor}
+    return {"color": mark.color, "penwidth": _number(max(look.penwidth, mark.penwidth))}
+
+
+def _statement_label(
+    statement: Statement, options: RenderOptions, theme: Theme, badges: tuple[Badge, ...], hidden: int
+) -> str:
+    """An HTML-like label: the id, small and bold, over the wrapped text; then badges and
+    the count of relations not shown, if any."""
     lines = [_html_text(line) for line in wrap_text(statement.text, options.wrap)]
     if options.show_ids:
         lines.insert(
@@ -219,7 +399,33 @@ def _statement_label(statement: Statement, options: RenderOptions, theme: Theme)
             f'<FONT POINT-SIZE="{_number(theme.id_fontsize)}" COLOR="{html.escape(theme.id_fontcolor)}">'
             f"<B>{_html_text(statement.id)}</B></FONT>",
         )
-    return "<" + "<BR/>".join(lines) + ">"
+    text = "<BR/>".join(lines)
+    if not badges and not hidden:
+        return f"<{text}>"
+    rows = [text, *(_badge(badge.text, theme.mark(badge.mark), theme) for badge in badges)]
+    if hidden:
+        more = f"+{hidden} relation{'s' if hidden != 1 else ''} not shown"
+        rows.append(
+            f'<FONT POINT-SIZE="{_number(theme.id_fontsize)}" COLOR="{html.escape(theme.id_fontcolor)}">'
+            f"<I>{_html_text(more)}</I></FONT>"
+        )
+    return _table(rows)
+
+
+def _table(cells: list[str]) -> str:
+    """An HTML-like label of one column: each cell a row (a cell starting with <TD is taken as is)."""
+    rows = "".join(f"<TR>{c if c.startswith('<TD') else f'<TD>{c}</TD>'}</TR>" for c in cells)
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="0">{rows}</TABLE>>'
+
+
+def _badge(text: str, mark: MarkLook, theme: Theme) -> str:
+    """A table cell drawn as a small box of bold text in the mark's badge look."""
+    return (
+        f'<TD BORDER="1" STYLE="{mark.badge_style}" COLOR="{html.escape(mark.color)}" '
+        f'BGCOLOR="{html.escape(mark.badge_fill)}" CELLPADDING="3">'
+        f'<FONT POINT-SIZE="{_number(theme.id_fontsize)}" COLOR="{html.escape(mark.badge_fontcolor)}">'
+        f"<B>{_html_text(text)}</B></FONT></TD>"
+    )
 
 
 def _node_look(look: NodeLook) -> dict[str, str]:
@@ -241,48 +447,86 @@ def _emphasis(look: NodeLook, theme: Theme) -> dict[str, str]:
     }
 
 
-def _add_relation(
-    graph: graphviz.Digraph, relation: Relation, via_junction: bool, is_undercut: bool, theme: Theme
-) -> None:
+def _add_junction(graph: graphviz.Digraph, relation: Relation, theme: Theme, mark: EdgeMark | None) -> None:
+    """The dot where a linked relation's premises meet, and where undercuts of it strike."""
     look = theme.edge(relation.type)
-    line = {"color": look.color, "style": look.style, "penwidth": _number(look.penwidth)}
-    tooltip = _tooltip(_describe(relation))
-    arrow = line | {
-        "arrowhead": look.arrowhead,
-        "arrowsize": _number(look.arrowsize),
-        "tooltip": tooltip,
-        "id": graphviz.escape(f"e-{relation.key}"),
-        "class": " ".join(["relation", relation.type, *(["undercut"] if is_undercut else [])]),
-    }
-    if not via_junction:
-        graph.edge(relation.sources[0], relation.to, _attributes=arrow)
-        return
+    color = _marked_line(mark, look.penwidth, theme).get("color", look.color)
     graph.node(
         relation.key,
         label="",
         _attributes={
             "shape": "point",
             "width": _number(theme.junction_size),
-            "color": look.color,
-            "fillcolor": look.color,
-            "tooltip": tooltip,
+            "color": color,
+            "fillcolor": color,
+            "tooltip": _tooltip(_describe(relation)),
             "id": graphviz.escape(f"j-{relation.key}"),
-            "class": f"junction {relation.type}",
+            "class": " ".join(["junction", relation.type, *_mark_class(mark)]),
         },
     )
+
+
+def _add_relation(
+    graph: graphviz.Digraph,
+    relation: Relation,
+    via_junction: bool,
+    is_undercut: bool,
+    theme: Theme,
+    mark: EdgeMark | None,
+) -> None:
+    """The lines of a relation: one arrow, or a line from each source into its junction and an arrow out."""
+    look = theme.edge(relation.type)
+    plain = {"color": look.color, "style": look.style, "penwidth": _number(look.penwidth)}
+    marked = plain | _marked_line(mark, look.penwidth, theme)
+    extra = _mark_class(mark)
+    tooltip = _tooltip(_describe(relation))
+    arrow = marked | {
+        "arrowhead": look.arrowhead,
+        "arrowsize": _number(look.arrowsize),
+        "tooltip": tooltip,
+        "id": graphviz.escape(f"e-{relation.key}"),
+        "class": " ".join(["relation", relation.type, *(["undercut"] if is_undercut else []), *extra]),
+    }
+    if mark is not None and mark.label:
+        arrow |= {"label": _plain_text(mark.label), "fontcolor": marked["color"]}
+    if not via_junction:
+        graph.edge(relation.sources[0], relation.to, _attributes=arrow)
+        return
+    other = EdgeMark(mark=mark.other_links) if mark is not None and mark.other_links else None
     for index, source in enumerate(relation.sources):
+        on = mark is not None and (mark.links is None or source in mark.links)
+        link_mark = mark if on else other
         graph.edge(
             source,
             relation.key,
-            _attributes=line
+            _attributes=plain
+            | _marked_line(link_mark, look.penwidth, theme)
             | {
                 "arrowhead": "none",
                 "tooltip": tooltip,
                 "id": graphviz.escape(f"e-{relation.key}-{index}"),
-                "class": f"link {relation.type}",
+                "class": " ".join(["link", relation.type, *_mark_class(link_mark)]),
             },
         )
     graph.edge(relation.key, relation.to, _attributes=arrow)
+
+
+def _mark_class(mark: EdgeMark | None) -> list[str]:
+    return [f"mark-{mark.mark}"] if mark is not None and mark.mark is not None else []
+
+
+def _marked_line(mark: EdgeMark | None, penwidth: float, theme: Theme) -> dict[str, str]:
+    """Colour and width of a relation's lines under an overlay mark."""
+    attributes: dict[str, str] = {}
+    if mark is None:
+        return attributes
+    if mark.mark is not None:
+        look = theme.mark(mark.mark)
+        color, width = (theme.faded_color, 1.0) if look.faded else (look.color, max(penwidth, look.penwidth))
+        attributes |= {"color": color, "penwidth": _number(width)}
+    if mark.width is not None:
+        attributes["penwidth"] = _number(round(0.5 + 4.5 * mark.width, 2))
+    return attributes
 
 
 def _describe(relation: Relation) -> str:
@@ -293,7 +537,7 @@ def _describe(relation: Relation) -> str:
 
 def _add_legend(
     graph: graphviz.Digraph, argument_map: ArgumentMap, options: RenderOptions, theme: Theme
-) -> None:
+) -> str:
     """A cluster explaining the kinds, relation types and junctions the map uses.
 
     The entries stand in one row (one rank, a column when the arrows run sideways); the
@@ -328,15 +572,90 @@ def _add_legend(
         row.extend(_legend_edge(legend, t, theme) for t in theme.edges if t in types)
         if junctions:
             row.append(_legend_junction(legend, theme))
-        if options.rankdir in ("LR", "RL"):
-            row.reverse()  # there the row is a column, and flat edges point upwards
-        with legend.subgraph(name=f"{_LEGEND_PREFIX}row") as same_rank:
-            same_rank.attr(rank="same")
-            for name in row:
-                same_rank.node(name)
-            for left, right in pairwise(row):
-                # Flat invisible edges keep the entries in this order, left to right.
-                same_rank.edge(left, right, _attributes={"style": "invis"})
+        _legend_row(legend, "row", row, options)
+    return row[0]
+
+
+def _add_overlay_legend(
+    graph: graphviz.Digraph,
+    overlay: Overlay,
+    entries: list[LegendEntry],
+    options: RenderOptions,
+    theme: Theme,
+) -> str:
+    """A cluster titled by the overlay: its ``entries`` (those drawn) and notes; there is one or more.
+
+    Returns the name of its first entry.
+    """
+    with graph.subgraph(name=f"{_LEGEND}_overlay") as legend:
+        legend.attr(
+            label=_plain_text(overlay.title),
+            labelloc="b" if options.rankdir == "BT" else "t",
+            style="rounded",
+            color=theme.legend_color,
+            fontsize=_number(theme.legend_fontsize + 1),
+            id="overlay-legend",
+            _attributes={"class": "legend overlay-legend"},
+        )
+        legend.attr("node", fontsize=_number(theme.legend_fontsize), margin=theme.legend_node_margin)
+        row = [
+            _overlay_legend_entry(legend, index, entry, options, theme) for index, entry in enumerate(entries)
+        ]
+        notes = list(overlay.notes)
+        if notes and options.focus is not None:
+            notes.append("(the analysis covers the whole map)")
+        if notes:
+            name = f"{_LEGEND_PREFIX}overlay/notes"
+            lines = [line for note in notes for line in wrap_text(note, max(options.wrap, 40))]
+            legend.node(
+                name,
+                label="<" + "<BR/>".join(_html_text(line) for line in lines) + ">",
+                _attributes={"shape": "plaintext", "id": "overlay-legend-notes", "class": "legend"},
+            )
+            row.append(name)
+        _legend_row(legend, "overlay/row", row, options)
+    return row[0]
+
+
+def _overlay_legend_entry(
+    legend: graphviz.Digraph, index: int, entry: LegendEntry, options: RenderOptions, theme: Theme
+) -> str:
+    name = f"{_LEGEND_PREFIX}overlay/{index}"
+    text = "<BR/>".join(_html_text(line) for line in wrap_text(entry.text, options.wrap))
+    attributes = {"id": f"overlay-legend-{index}", "class": "legend", "tooltip": _tooltip(entry.text)}
+    if entry.mark is None and entry.fill is None:
+        legend.node(name, label=f"<{text}>", _attributes=attributes | {"shape": "plaintext"})
+        return name
+    look: dict[str, str] = {
+        "shape": "box",
+        "style": "rounded,filled",
+        "color": theme.legend_color,
+        "fillcolor": theme.background,
+    }
+    if entry.mark is not None:
+        look |= _marked_node(theme.mark(entry.mark), theme.node("premise"), theme)
+    if entry.fill is not None:
+        look["fillcolor"] = mix(theme.strength_low, theme.strength_high, entry.fill)
+    cells = (
+        [text]
+        if entry.badge is None
+        else [_badge(entry.badge, theme.mark(entry.mark or "strength"), theme), text]
+    )
+    legend.node(name, label=_table(cells), _attributes=attributes | look)
+    return name
+
+
+def _legend_row(legend: graphviz.Digraph, key: str, row: list[str], options: RenderOptions) -> None:
+    """Keep the legend entries ``row`` on one rank, in this order (a column when arrows run sideways)."""
+    if options.rankdir in ("LR", "RL"):
+        row = row[::-1]  # there the row is a column, and flat edges point upwards
+    with legend.subgraph(name=f"{_LEGEND_PREFIX}{key}") as same_rank:
+        same_rank.attr(rank="same")
+        for name in row:
+            same_rank.node(name)
+        for left, right in pairwise(row):
+            # Flat invisible edges keep the entries in this order, left to right.
+            same_rank.edge(left, right, _attributes={"style": "invis"})
 
 
 def _legend_node(legend: graphviz.Digraph, key: str, text: str, look: dict[str, str]) -> str:

@@ -1,4 +1,4 @@
-"""Drawing a map to bytes or to a file: SVG, PNG and PDF laid out in-process, or DOT text.
+"""Drawing a map to bytes or to a file: SVG, PNG and PDF laid out in-process, DOT text, or HTML.
 
 Layout runs Graphviz inside this process through ``pygraphviz``, so no ``dot``
 program is needed. Graphviz (and Fontconfig under it) write warnings straight to the
@@ -6,8 +6,9 @@ process's standard error; :func:`render_bytes` captures that stream during layou
 drops it when layout succeeds and puts it in the :class:`~argmap.errors.OutputError`
 when layout fails.
 
-SVG, PNG and DOT output are the same bytes for the same map, options and Graphviz
-version. PDF is not: cairo stamps each file with its creation time.
+SVG, PNG, DOT and HTML output are the same bytes for the same map, options, overlay and
+Graphviz version. PDF is not: cairo stamps each file with its creation time. HTML is the
+SVG in a self-contained page (:mod:`argmap.render.html`).
 
 Capturing standard error redirects file descriptor 2 of the whole process for the
 duration of a layout, so layouts should not run in several threads at once.
@@ -22,6 +23,8 @@ b'<?xml'
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import secrets
 import sys
@@ -30,14 +33,17 @@ from pathlib import Path
 
 import pygraphviz
 
-from argmap.errors import OutputError, UnknownFormatError
+from argmap.errors import OutputError, UnknownFormatError, UsageError
 from argmap.model import ArgumentMap
-from argmap.render.dot import RenderOptions, to_dot
+from argmap.render.dot import RenderOptions, dot_graph
+from argmap.render.html import html_page
+from argmap.render.overlay import Overlay
 from argmap.render.style import get_theme
+from argmap.source import SourceDocument
 
 __all__ = ["FORMATS", "SUFFIXES", "format_for_path", "render", "render_bytes"]
 
-FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "html")
 """The output formats, by name."""
 
 SUFFIXES: tuple[str, ...] = tuple(f".{name}" for name in FORMATS)
@@ -71,7 +77,7 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     ...     format_for_path("map.jpeg")
     ... except UnknownFormatError as error:
     ...     print(error)
-    unknown suffix '.jpeg' of 'map.jpeg'; known suffixes: .svg, .png, .pdf, .dot
+    unknown suffix '.jpeg' of 'map.jpeg'; known suffixes: .svg, .png, .pdf, .dot, .html
     """
     suffix = Path(path).suffix
     if suffix.lower() not in SUFFIXES:
@@ -80,7 +86,13 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     return suffix.lower()[1:]
 
 
-def render_bytes(argument_map: ArgumentMap, format: str, options: RenderOptions | None = None) -> bytes:
+def render_bytes(
+    argument_map: ArgumentMap,
+    format: str,
+    options: RenderOptions | None = None,
+    overlay: Overlay | None = None,
+    source: SourceDocument | None = None,
+) -> bytes:
     """The map drawn in ``format``.
 
     Parameters
@@ -88,9 +100,14 @@ def render_bytes(argument_map: ArgumentMap, format: str, options: RenderOptions 
     argument_map : ArgumentMap
     format : str
         One of :data:`FORMATS`; ``"dot"`` gives the DOT text of
-        :func:`argmap.render.to_dot` in UTF-8, the others run Graphviz's ``dot`` layout.
+        :func:`argmap.render.to_dot` in UTF-8, ``"html"`` a self-contained page around the
+        SVG (:mod:`argmap.render.html`), the others run Graphviz's layout.
     options : RenderOptions, optional
         Defaults to ``RenderOptions()``.
+    overlay : Overlay, optional
+        Findings of an analysis to draw over the map (:mod:`argmap.render.overlay`).
+    source : SourceDocument, optional
+        For ``"html"`` only: the document the spans point into, quoted in the side panel.
 
     Returns
     -------
@@ -101,7 +118,10 @@ def render_bytes(argument_map: ArgumentMap, format: str, options: RenderOptions 
     UnknownFormatError
         If ``format`` is not one of :data:`FORMATS`; the message lists them.
     UsageError
-        If ``options.theme`` names no theme.
+        If ``options.theme`` names no theme, or ``source`` is given for a format other
+        than ``"html"``.
+    UnknownIdError
+        If ``options.focus`` names no statement.
     OutputError
         If Graphviz fails; the message holds Graphviz's own, on one line.
 
@@ -114,17 +134,24 @@ def render_bytes(argument_map: ArgumentMap, format: str, options: RenderOptions 
     >>> render_bytes(m, "gif")
     Traceback (most recent call last):
     ...
-    argmap.errors.UnknownFormatError: unknown format 'gif'; known formats: svg, png, pdf, dot
+    argmap.errors.UnknownFormatError: unknown format 'gif'; known formats: svg, png, pdf, dot, html
     """
     if format not in FORMATS:
         raise UnknownFormatError(f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
+    if source is not None and format != "html":
+        raise UsageError(f"a source document is shown only in html output, not in {format}")
     options = options if options is not None else RenderOptions()
-    dot = to_dot(argument_map, options)
+    graph = dot_graph(argument_map, options, overlay)
     if format == "dot":
-        return dot.encode("utf-8")
+        return graph.text.encode("utf-8")
     # Resolution matters only for raster output; in SVG and PDF it would rescale the drawing.
     dpi = get_theme(options.theme).raster_dpi if format == "png" else None
-    return _layout(dot, format, dpi)
+    drawing = _layout(graph.text, "svg" if format == "html" else format, dpi, graph.layout.engine)
+    if format != "html":
+        return drawing
+    svg = drawing.decode("utf-8")
+    page = html_page(argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source)
+    return page.encode("utf-8")
 
 
 def render(
@@ -133,6 +160,8 @@ def render(
     *,
     format: str | None = None,
     options: RenderOptions | None = None,
+    overlay: Overlay | None = None,
+    source: SourceDocument | None = None,
 ) -> Path:
     """Draw the map into a file, replacing it atomically.
 
@@ -148,6 +177,10 @@ def render(
         One of :data:`FORMATS`; by default taken from the suffix of ``path``.
     options : RenderOptions, optional
         Defaults to ``RenderOptions()``.
+    overlay : Overlay, optional
+        Findings of an analysis to draw over the map.
+    source : SourceDocument, optional
+        For HTML only: the document the spans point into.
 
     Returns
     -------
@@ -160,7 +193,10 @@ def render(
         If ``format`` is not given and the suffix of ``path`` is none of
         :data:`SUFFIXES`, or ``format`` is not one of :data:`FORMATS`.
     UsageError
-        If ``options.theme`` names no theme.
+        If ``options.theme`` names no theme, or ``source`` is given for a format other
+        than HTML.
+    UnknownIdError
+        If ``options.focus`` names no statement.
     OutputError
         If Graphviz fails or the file cannot be written.
 
@@ -175,17 +211,20 @@ def render(
     ('map.svg', b'<?xml')
     """
     target = Path(path)
-    data = render_bytes(argument_map, format if format is not None else format_for_path(target), options)
+    chosen = format if format is not None else format_for_path(target)
+    data = render_bytes(argument_map, chosen, options, overlay, source)
     _write_atomically(target, data)
     return target
 
 
-def _layout(dot: str, format: str, dpi: float | None) -> bytes:
-    """Run Graphviz's ``dot`` layout in-process, with its standard-error chatter captured."""
+def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
+    """Run a Graphviz layout in-process, with its standard-error chatter captured."""
     error: ValueError | None = None
     data = b""
     sys.stderr.flush()
-    with tempfile.TemporaryFile() as captured:
+    # pygraphviz itself writes to sys.stderr (a "layout may take a long time" note on big maps).
+    chatter = io.StringIO()
+    with tempfile.TemporaryFile() as captured, contextlib.redirect_stderr(chatter):
         saved = os.dup(2)
         try:
             os.dup2(captured.fileno(), 2)
@@ -193,7 +232,7 @@ def _layout(dot: str, format: str, dpi: float | None) -> bytes:
                 graph = pygraphviz.AGraph(string=dot)
                 if dpi is not None:
                     graph.graph_attr["dpi"] = f"{dpi:g}"
-                data = graph.draw(format=format, prog="dot")
+                data = graph.draw(format=format, prog=engine)
             except ValueError as exc:  # pygraphviz's DotError and layout/render failures
                 error = exc
         finally:

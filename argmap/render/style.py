@@ -5,9 +5,15 @@ for every relation type, the emphasis given to the main claim and the look of th
 junctions that join linked premises. :mod:`argmap.render.dot` reads nothing else, so a
 new theme is a new entry in :data:`THEMES`.
 
-The default theme uses the palette of Okabe and Ito, which colour-blind readers can tell apart,
-and never relies on colour alone: every kind also has its own shape or border, and
-support and attack differ in line style and arrowhead, so a grayscale print still reads.
+The themes also hold the :class:`MarkLook` of every mark an overlay
+(:mod:`argmap.render.overlay`) can put on a statement or relation, the look of section
+clusters and the colour ramp of strength.
+
+``default`` uses the palette of Okabe and Ito, which colour-blind readers can tell apart;
+``print`` is black on white, for papers; ``dark`` has light text on a dark background.
+None relies on colour alone: every kind also has its own shape or border, support and attack
+differ in line style and arrowhead, and every overlay mark carries a badge (a word in a small
+box with its own border style) and a border width, so a grayscale print still reads.
 
 Examples
 --------
@@ -16,18 +22,48 @@ Examples
 'note'
 >>> theme.edge("attack").arrowhead
 'tee'
+>>> theme.mark("standing").badge_style
+'rounded'
+>>> sorted(THEMES)
+['dark', 'default', 'print']
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from argmap.errors import UsageError
 from argmap.model import RELATION_TYPES, STATEMENT_KINDS
 
-__all__ = ["OKABE_ITO", "THEMES", "EdgeLook", "Emphasis", "NodeLook", "Theme", "get_theme"]
+__all__ = [
+    "MARKS",
+    "OKABE_ITO",
+    "THEMES",
+    "EdgeLook",
+    "Emphasis",
+    "MarkLook",
+    "NodeLook",
+    "Theme",
+    "get_theme",
+    "mix",
+]
+
+MARKS: tuple[str, ...] = (
+    "weak",
+    "chain",
+    "off-chain",
+    "standing",
+    "answered",
+    "contested",
+    "answers",
+    "in",
+    "out",
+    "undec",
+    "strength",
+)
+"""The marks an overlay may put on a statement, a relation or a badge; every theme has a look for each."""
 
 OKABE_ITO: Mapping[str, str] = MappingProxyType(
     {
@@ -76,6 +112,70 @@ class EdgeLook:
 
 
 @dataclass(frozen=True)
+class MarkLook:
+    """How an overlay mark is drawn, on a statement, on a relation and as a badge.
+
+    A marked statement keeps its kind's shape, style and fill and takes ``color`` and
+    ``penwidth`` for its border; a marked relation keeps its type's line style and
+    arrowhead and takes ``color`` and ``penwidth``. A ``faded`` mark draws statements
+    and relations in the theme's faded colours instead (what is *not* the point).
+    A badge is a small box of text in the statement: ``badge_fill`` behind
+    ``badge_fontcolor``, a ``color`` border in ``badge_style`` (``"rounded"``,
+    ``"rounded,dashed"`` or ``"rounded,dotted"``), so marks differ in grayscale too.
+    """
+
+    color: str
+    penwidth: float = 3.0
+    badge_fill: str = "#FFFFFF"
+    badge_fontcolor: str = "#1A1A1A"
+    badge_style: str = "rounded"
+    faded: bool = False
+
+
+def _marks(
+    palette: Mapping[str, str], tints: Mapping[str, str], text: str, *, faded_badge: str
+) -> dict[str, MarkLook]:
+    """The marks of a theme, from a colour per role and a light tint of each for badges."""
+    return {
+        "weak": MarkLook(palette["weak"], 3.5, tints["weak"], text),
+        "chain": MarkLook(palette["chain"], 3.5, tints["chain"], text),
+        "off-chain": MarkLook(palette["faded"], 1.0, faded_badge, text, faded=True),
+        "standing": MarkLook(palette["standing"], 3.5, tints["standing"], text),
+        "answered": MarkLook(palette["answered"], 2.5, tints["answered"], text, "rounded,dotted"),
+        "contested": MarkLook(palette["contested"], 3.0, tints["contested"], text, "rounded,dashed"),
+        "answers": MarkLook(palette["answered"], 2.5, tints["answered"], text),
+        "in": MarkLook(palette["in"], 3.5, tints["in"], text),
+        "out": MarkLook(palette["faded"], 1.0, faded_badge, text, "rounded,dotted", faded=True),
+        "undec": MarkLook(palette["contested"], 3.0, tints["contested"], text, "rounded,dashed"),
+        "strength": MarkLook(palette["neutral"], 1.5, faded_badge, text),
+    }
+
+
+_OKABE_ITO_MARKS = _marks(
+    {
+        "weak": OKABE_ITO["reddish purple"],
+        "chain": OKABE_ITO["blue"],
+        "standing": OKABE_ITO["vermillion"],
+        "answered": OKABE_ITO["bluish green"],
+        "contested": OKABE_ITO["orange"],
+        "in": OKABE_ITO["blue"],
+        "faded": "#BDBDBD",
+        "neutral": "#4D4D4D",
+    },
+    {
+        "weak": "#F5E4EE",
+        "chain": "#D9EAF3",
+        "standing": "#F9E0CC",
+        "answered": "#D9F0EA",
+        "contested": "#FBEBC7",
+        "in": "#D9EAF3",
+    },
+    "#1A1A1A",
+    faded_badge="#FFFFFF",
+)
+
+
+@dataclass(frozen=True)
 class Emphasis:
     """What sets the main claim apart from the other statements of its kind."""
 
@@ -106,6 +206,16 @@ class Theme:
         What the legend calls such a dot.
     raster_dpi : float
         Resolution of PNG output (SVG and PDF are drawn in points).
+    marks : Mapping
+        A :class:`MarkLook` for every mark of :data:`MARKS`.
+    strength_low, strength_high : str
+        The fill of a statement of strength 0 and of strength 1; strengths between are
+        mixed linearly (:func:`mix`). Text must stay readable on both.
+    faded_color, faded_fill, faded_fontcolor : str
+        Border, fill and text of a statement (and line of a relation) that a faded mark
+        puts in the background.
+    section_color, section_fill : str
+        Border and background of the cluster of a section.
 
     The other fields are the Graphviz attributes they are named after: font sizes in
     points; ``pad``, ``nodesep`` and ``ranksep`` in inches; margins as Graphviz's
@@ -114,7 +224,7 @@ class Theme:
     Raises
     ------
     ValueError
-        If a statement kind or relation type has no look.
+        If a statement kind, relation type or mark has no look.
     """
 
     name: str
@@ -138,16 +248,27 @@ class Theme:
     pad: float = 0.3
     nodesep: float = 0.35
     ranksep: float = 0.55
+    marks: Mapping[str, MarkLook] = field(default_factory=lambda: _OKABE_ITO_MARKS)
+    strength_low: str = "#FFFFFF"
+    strength_high: str = OKABE_ITO["sky blue"]
+    faded_color: str = "#BDBDBD"
+    faded_fill: str = "#F4F4F4"
+    faded_fontcolor: str = "#8A8A8A"
+    section_color: str = "#B3B3B3"
+    section_fill: str = "#FAFAFA"
 
     def __post_init__(self) -> None:
-        missing = [k for k in STATEMENT_KINDS if k not in self.nodes] + [
-            t for t in RELATION_TYPES if t not in self.edges
-        ]
+        missing = (
+            [k for k in STATEMENT_KINDS if k not in self.nodes]
+            + [t for t in RELATION_TYPES if t not in self.edges]
+            + [m for m in MARKS if m not in self.marks]
+        )
         if missing:
             raise ValueError(f"theme {self.name!r} has no look for: {', '.join(missing)}")
         # Read-only views, so that a registered theme cannot be changed by a caller.
         object.__setattr__(self, "nodes", MappingProxyType(dict(self.nodes)))
         object.__setattr__(self, "edges", MappingProxyType(dict(self.edges)))
+        object.__setattr__(self, "marks", MappingProxyType(dict(self.marks)))
 
     def node(self, kind: str) -> NodeLook:
         """The look of the statements of ``kind``.
@@ -197,6 +318,59 @@ class Theme:
         """
         return self.edges[relation_type]
 
+    def mark(self, name: str) -> MarkLook:
+        """The look of the overlay mark ``name``.
+
+        Parameters
+        ----------
+        name : str
+            One of :data:`MARKS`.
+
+        Returns
+        -------
+        MarkLook
+
+        Raises
+        ------
+        KeyError
+            If ``name`` is not a mark.
+
+        Examples
+        --------
+        >>> THEMES["print"].mark("out").faded
+        True
+        """
+        return self.marks[name]
+
+
+def mix(low: str, high: str, share: float) -> str:
+    """The colour ``share`` of the way from ``low`` to ``high`` (both ``#RRGGBB``).
+
+    Parameters
+    ----------
+    low, high : str
+        Colours as ``#RRGGBB``.
+    share : float
+        Clamped to [0, 1].
+
+    Returns
+    -------
+    str
+        ``#RRGGBB``, upper-case.
+
+    Examples
+    --------
+    >>> mix("#FFFFFF", "#000000", 0.5)
+    '#808080'
+    >>> mix("#FFFFFF", "#56B4E9", 1.0)
+    '#56B4E9'
+    """
+    share = min(1.0, max(0.0, share))
+    channels = (
+        round(int(low[i : i + 2], 16) * (1 - share) + int(high[i : i + 2], 16) * share) for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{c:02X}" for c in channels)
+
 
 _DEFAULT = Theme(
     name="default",
@@ -243,7 +417,129 @@ _DEFAULT = Theme(
     main_claim=Emphasis("main claim"),
 )
 
-THEMES: Mapping[str, Theme] = MappingProxyType({"default": _DEFAULT})
+_BLACK = "#000000"
+_PRINT = Theme(
+    name="print",
+    nodes={
+        "claim": NodeLook("claim", shape="box", style="rounded,filled", color=_BLACK, fillcolor="#EBEBEB"),
+        "premise": NodeLook("premise", shape="box", style="filled", color=_BLACK, fillcolor="#FFFFFF"),
+        "evidence": NodeLook("evidence", shape="note", style="filled", color=_BLACK, fillcolor="#FFFFFF"),
+        "rebuttal": NodeLook(
+            "rebuttal", shape="box", style="filled,dashed", color=_BLACK, fillcolor="#FFFFFF", penwidth=2.0
+        ),
+    },
+    edges={
+        "support": EdgeLook("supports", color=_BLACK, style="solid", arrowhead="normal"),
+        "attack": EdgeLook(
+            "attacks", color=_BLACK, style="dashed", arrowhead="tee", penwidth=2.0, arrowsize=1.2
+        ),
+    },
+    main_claim=Emphasis("main claim"),
+    fontcolor=_BLACK,
+    id_fontcolor="#404040",
+    legend_color="#808080",
+    marks={
+        **_marks(
+            dict.fromkeys(("weak", "chain", "standing", "answered", "contested", "in", "neutral"), _BLACK)
+            | {"faded": "#A6A6A6"},
+            dict.fromkeys(("weak", "chain", "answered", "contested", "in"), "#FFFFFF")
+            | {"standing": "#D9D9D9"},
+            _BLACK,
+            faded_badge="#FFFFFF",
+        ),
+        # In black and white, the badges and the border widths carry the overlay alone.
+        "weak": MarkLook(_BLACK, 4.0, "#D9D9D9", _BLACK),
+        "in": MarkLook(_BLACK, 4.0, _BLACK, "#FFFFFF"),
+    },
+    strength_low="#FFFFFF",
+    strength_high="#9E9E9E",
+    faded_color="#A6A6A6",
+    faded_fill="#FFFFFF",
+    faded_fontcolor="#707070",
+    section_color="#808080",
+    section_fill="#FFFFFF",
+)
+
+_DARK_TEXT = "#EDEDED"
+_DARK = Theme(
+    name="dark",
+    nodes={
+        "claim": NodeLook(
+            "claim",
+            shape="box",
+            style="rounded,filled",
+            color=OKABE_ITO["sky blue"],
+            fillcolor="#173447",
+            penwidth=2.0,
+        ),
+        "premise": NodeLook(
+            "premise", shape="box", style="filled", color=OKABE_ITO["bluish green"], fillcolor="#123A30"
+        ),
+        "evidence": NodeLook(
+            "evidence",
+            shape="note",
+            style="filled",
+            color=OKABE_ITO["orange"],
+            fillcolor="#3D3212",
+            penwidth=2.0,
+        ),
+        "rebuttal": NodeLook(
+            "rebuttal",
+            shape="box",
+            style="filled,dashed",
+            color=OKABE_ITO["vermillion"],
+            fillcolor="#47240E",
+            penwidth=2.0,
+        ),
+    },
+    edges={
+        "support": EdgeLook("supports", color=OKABE_ITO["bluish green"], style="solid", arrowhead="normal"),
+        "attack": EdgeLook(
+            "attacks",
+            color=OKABE_ITO["vermillion"],
+            style="dashed",
+            arrowhead="tee",
+            penwidth=2.0,
+            arrowsize=1.2,
+        ),
+    },
+    main_claim=Emphasis("main claim"),
+    fontcolor=_DARK_TEXT,
+    id_fontcolor="#B8B8B8",
+    background="#1E1E1E",
+    legend_color="#8C8C8C",
+    marks=_marks(
+        {
+            "weak": OKABE_ITO["reddish purple"],
+            "chain": OKABE_ITO["sky blue"],
+            "standing": OKABE_ITO["vermillion"],
+            "answered": OKABE_ITO["bluish green"],
+            "contested": OKABE_ITO["yellow"],
+            "in": OKABE_ITO["sky blue"],
+            "faded": "#5C5C5C",
+            "neutral": "#B8B8B8",
+        },
+        {
+            "weak": "#4A2A3C",
+            "chain": "#173447",
+            "standing": "#5A2A0A",
+            "answered": "#123A30",
+            "contested": "#4A4410",
+            "in": "#173447",
+        },
+        _DARK_TEXT,
+        faded_badge="#2A2A2A",
+    ),
+    strength_low="#1E1E1E",
+    strength_high="#2F6F99",
+    faded_color="#5C5C5C",
+    faded_fill="#262626",
+    faded_fontcolor="#8A8A8A",
+    section_color="#5C5C5C",
+    section_fill="#242424",
+)
+
+THEMES: Mapping[str, Theme] = MappingProxyType({"default": _DEFAULT, "print": _PRINT, "dark": _DARK})
 """The registered themes, by name."""
 
 
@@ -271,7 +567,7 @@ def get_theme(name: str) -> Theme:
     >>> get_theme("neon")
     Traceback (most recent call last):
     ...
-    argmap.errors.UsageError: unknown theme 'neon'; known themes: default
+    argmap.errors.UsageError: unknown theme 'neon'; known themes: default, print, dark
     """
     try:
         return THEMES[name]

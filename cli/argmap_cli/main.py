@@ -18,6 +18,9 @@ import pydantic
 
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError
+from argmap_cli.analyze import analyze_command
+from argmap_cli.convert import convert_command
+from argmap_cli.formats import formats_command
 from argmap_cli.outline import outline_command
 from argmap_cli.render import render_command
 from argmap_cli.schema import schema_command
@@ -44,7 +47,10 @@ cli.add_command(validate_command)
 cli.add_command(show_command)
 cli.add_command(render_command)
 cli.add_command(outline_command)
+cli.add_command(analyze_command)
 cli.add_command(schema_command)
+cli.add_command(convert_command)
+cli.add_command(formats_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

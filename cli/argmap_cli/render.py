@@ -1,13 +1,17 @@
-"""``argmap render``: draw a map as SVG, PNG, PDF or DOT."""
+"""``argmap render``: draw a map as SVG, PNG, PDF, DOT or an interactive HTML page."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import click
 
 import argmap
-from argmap.render import RenderOptions, render
+from argmap.analysis import analyze
+from argmap.errors import UsageError
+from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
+from argmap.source import SourceDocument
 from argmap_cli._common import guard_output, map_argument
 
 
@@ -18,8 +22,22 @@ from argmap_cli._common import guard_output, map_argument
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write; its suffix picks the format (.svg .png .pdf .dot).",
+    help="The file to write; its suffix picks the format (.svg .png .pdf .dot .html).",
 )
+@click.option(
+    "--highlight", type=click.Choice(HIGHLIGHTS), help="Analyse the claim and draw this over the map."
+)
+@click.option(
+    "--claim", metavar="ID", help="With --highlight: the claim to analyse (default: the main claim)."
+)
+@click.option(
+    "--chain", type=click.IntRange(min=1), help="With --highlight chains: only chain N (longest first)."
+)
+@click.option("--focus", metavar="ID", help="Draw only the statements near this one (for large maps).")
+@click.option(
+    "--depth", type=click.IntRange(min=0), help="With --focus: how many relations away to go [default: 1]."
+)
+@click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True)
 @click.option(
     "--rankdir",
     type=click.Choice(["TB", "BT", "LR", "RL"]),
@@ -28,17 +46,61 @@ from argmap_cli._common import guard_output, map_argument
     help="Direction of the layout (BT: reasons below their conclusions).",
 )
 @click.option(
-    "--wrap", type=click.IntRange(min=8), default=28, show_default=True, help="Wrap text at N characters."
+    "--legend/--no-legend",
+    default=True,
+    show_default=True,
+    help="Draw a legend of kinds, relations and marks.",
 )
 @click.option(
-    "--legend/--no-legend", default=True, show_default=True, help="Draw a legend of kinds and relations."
+    "--wrap", type=click.IntRange(min=8), default=28, show_default=True, help="Wrap text at N characters."
+)
+@click.option("--sections/--no-sections", default=True, show_default=True, help="Draw sections as clusters.")
+@click.option(
+    "--source",
+    "source_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The source text: checked against the map, and quoted in the side panel of .html output.",
 )
 @click.option("--format", "format_name", help="The map's format (default: from the suffix).")
 def render_command(
-    map_path: Path, output: Path, rankdir: str, wrap: int, legend: bool, format_name: str | None
+    map_path: Path,
+    output: Path,
+    highlight: str | None,
+    claim: str | None,
+    chain: int | None,
+    focus: str | None,
+    depth: int | None,
+    theme: str,
+    rankdir: str,
+    legend: bool,
+    wrap: int,
+    sections: bool,
+    source_path: Path | None,
+    format_name: str | None,
 ) -> None:
-    """Draw MAP to the file given by -o."""
-    argument_map = argmap.load(map_path, format_name)
-    guard_output(output, map_path)
-    written = render(argument_map, output, options=RenderOptions(rankdir=rankdir, wrap=wrap, legend=legend))
+    """Draw MAP to the file given by -o; with --highlight, an analysis drawn over it."""
+    if (claim is not None or chain is not None) and highlight is None:
+        raise UsageError("--claim and --chain go with --highlight")
+    if depth is not None and focus is None:
+        raise UsageError("--depth goes with --focus")
+    document = SourceDocument.read(source_path) if source_path is not None else None
+    argument_map = argmap.load(map_path, format_name, source=document)
+    guard_output(output, map_path, *([source_path] if source_path is not None else []))
+    overlay = None
+    if highlight is not None:
+        overlay = overlay_for(argument_map, analyze(argument_map, claim), highlight, chain=chain)
+    options = RenderOptions(
+        rankdir=rankdir,
+        wrap=wrap,
+        legend=legend,
+        theme=theme,
+        sections=sections,
+        focus=focus,
+        depth=depth if depth is not None else 1,
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LayoutWarning)
+        written = render(argument_map, output, options=options, overlay=overlay, source=document)
+    for warning in caught:
+        click.echo(f"argmap: warning: {warning.message}", err=True)
     click.echo(f"wrote {written}")

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from argmap.errors import OutputError, UnknownFormatError, UsageError
 from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Statement
 from argmap.render import FORMATS, THEMES, RenderOptions, render, render_bytes, to_dot
 from argmap.render import output as output_module
-from argmap.render.dot import wrap_text
+from argmap.render.dot import DotGraph, wrap_text
+from argmap.render.layout import Layout
 from argmap.render.style import EdgeLook, Emphasis, NodeLook, Theme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -290,7 +292,7 @@ def test_hostile_text_is_drawn_literally_and_adds_nothing(text: str) -> None:
 
 
 def test_unknown_theme_is_a_usage_error_listing_the_known_ones() -> None:
-    with pytest.raises(UsageError, match=r"unknown theme 'neon'; known themes: default"):
+    with pytest.raises(UsageError, match=r"unknown theme 'neon'; known themes: default, print, dark$"):
         to_dot(school_map(), RenderOptions(theme="neon"))
 
 
@@ -389,14 +391,16 @@ def test_dot_format_is_the_dot_text_in_utf8() -> None:
 
 
 def test_unknown_format_name_lists_the_known_ones() -> None:
-    with pytest.raises(UnknownFormatError, match=r"unknown format 'gif'; known formats: svg, png, pdf, dot"):
+    with pytest.raises(
+        UnknownFormatError, match=r"unknown format 'gif'; known formats: svg, png, pdf, dot, html$"
+    ):
         render_bytes(school_map(), "gif")
-    assert FORMATS == ("svg", "png", "pdf", "dot")
+    assert FORMATS == ("svg", "png", "pdf", "dot", "html")
 
 
 @pytest.mark.parametrize("name", ["map.jpeg", "map", "map.svg.bak"])
 def test_unknown_suffix_lists_the_known_ones_and_writes_nothing(tmp_path: Path, name: str) -> None:
-    with pytest.raises(UnknownFormatError, match=r"known suffixes: \.svg, \.png, \.pdf, \.dot"):
+    with pytest.raises(UnknownFormatError, match=r"known suffixes: \.svg, \.png, \.pdf, \.dot, \.html$"):
         render(school_map(), tmp_path / name)
     assert list(tmp_path.iterdir()) == []
 
@@ -428,8 +432,13 @@ def test_render_into_a_missing_directory_is_an_output_error(tmp_path: Path) -> N
         render(school_map(), tmp_path / "missing" / "map.svg")
 
 
+def fake_dot_graph(text: str) -> Callable[..., DotGraph]:
+    """A stand-in for dot_graph that hands Graphviz ``text``."""
+    return lambda argument_map, *args: DotGraph(text=text, drawn=argument_map, layout=Layout("dot"))
+
+
 def test_graphviz_failure_is_an_output_error_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(output_module, "to_dot", lambda *args: "digraph {\n a -> ;\n}\n")
+    monkeypatch.setattr(output_module, "dot_graph", fake_dot_graph("digraph {\n a -> ;\n}\n"))
     with pytest.raises(
         OutputError, match=r"Graphviz could not draw the map as svg: .*syntax error"
     ) as caught:
@@ -441,7 +450,7 @@ def test_graphviz_warnings_do_not_reach_stderr(
     monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     # An unknown shape makes Graphviz warn on file descriptor 2, and draw a box.
-    monkeypatch.setattr(output_module, "to_dot", lambda *args: "digraph { a [shape=nosuchshape] }")
+    monkeypatch.setattr(output_module, "dot_graph", fake_dot_graph("digraph { a [shape=nosuchshape] }"))
     assert render_bytes(school_map(), "svg").startswith(b"<?xml")
     print("still here", file=sys.stderr)
     assert capfd.readouterr().err == "still here\n"

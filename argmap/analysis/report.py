@@ -1,0 +1,137 @@
+"""Analysis results as reports for people: rich tables for a terminal, Markdown for notes.
+
+Both show the same sections in the same order: the claim, its support chains,
+acceptability, strength, weak links and counterarguments. Every piece of map text is
+escaped (Markdown) or passed to rich as plain text (never as markup).
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from argmap.analysis.results import Analysis
+from argmap.escape import markdown_inline
+from argmap.model import ArgumentMap
+
+__all__ = ["markdown_report", "rich_report"]
+
+CHAINS_SHOWN = 10
+
+
+def _summary_lines(result: Analysis, argument_map: ArgumentMap) -> list[tuple[str, str]]:
+    chains = result.support_chains
+    acceptability = result.acceptability
+    label = acceptability.labels.get(result.claim, "undec")
+    lines = [
+        ("claim", f"{result.claim}: {argument_map.statement(result.claim).text}"),
+        ("support chains", f"{chains.count} (longest: {chains.max_depth} steps)"),
+        (
+            f"acceptability ({acceptability.semantics}, support: {acceptability.support})",
+            f"{label}; credulously {'accepted' if acceptability.credulous else 'not accepted'}, "
+            f"skeptically {'accepted' if acceptability.skeptical else 'not accepted'} "
+            f"({acceptability.extensions} extension{'s' if acceptability.extensions != 1 else ''})",
+        ),
+    ]
+    if result.strength is not None:
+        lines.append((f"strength ({result.strength.model})", f"{result.strength.scores[result.claim]:.3f}"))
+    if chains.ignored_edges:
+        cut = ", ".join(f"{s}->{t}" for s, t in chains.ignored_edges)
+        lines.append(("cycle edges ignored", cut))
+    return lines
+
+
+def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
+    """A rich renderable of the analysis, for ``argmap analyze --format text``.
+
+    Examples
+    --------
+    >>> import io, argmap, rich.console
+    >>> from argmap.analysis import analyze
+    >>> m = argmap.load("graphs/ukraine-us-alliance.yaml")
+    >>> console = rich.console.Console(width=120, file=io.StringIO())
+    >>> console.print(rich_report(analyze(m), m))
+    >>> "weak links" in console.file.getvalue()
+    True
+    """
+    parts: list[RenderableType] = []
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    for name, value in _summary_lines(result, argument_map):
+        head.add_row(Text(name), Text(value))
+    parts.append(head)
+
+    chains = result.support_chains
+    if chains.chains:
+        shown = chains.chains[:CHAINS_SHOWN]
+        title = f"longest support chains ({len(shown)} of {chains.count})"
+        table = Table(title=title, title_justify="left", show_header=False, box=None)
+        for chain in shown:
+            table.add_row(Text(" -> ".join(chain)))
+        parts.append(table)
+
+    weak = Table(title=f"weak links ({len(result.weak_links)})", title_justify="left", expand=False)
+    weak.add_column("severity", justify="right")
+    weak.add_column("kind")
+    weak.add_column("nodes")
+    weak.add_column("explanation", overflow="fold")
+    for link in result.weak_links:
+        weak.add_row(f"{link.severity:.2f}", link.kind, Text(", ".join(link.nodes)), Text(link.explanation))
+    parts.append(weak)
+
+    counter = Table(title=f"counterarguments ({len(result.counterarguments)})", title_justify="left")
+    for column in ("attacker", "target", "kind", "status", "answered by"):
+        counter.add_column(column)
+    for item in result.counterarguments:
+        counter.add_row(
+            Text(" + ".join(item.attackers)),
+            Text(item.target),
+            item.kind,
+            item.status,
+            Text(", ".join(item.answered_by)),
+        )
+    parts.append(counter)
+    return Group(*parts)
+
+
+def markdown_report(result: Analysis, argument_map: ArgumentMap) -> str:
+    """The analysis as Markdown, for notes and issues.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> from argmap.analysis import analyze
+    >>> m = argmap.load("graphs/ukraine-us-alliance.yaml")
+    >>> markdown_report(analyze(m), m).splitlines()[0]
+    '# Analysis of C1'
+    """
+    lines = [f"# Analysis of {markdown_inline(result.claim)}", ""]
+    for name, value in _summary_lines(result, argument_map):
+        lines.append(f"- **{name}**: {markdown_inline(value)}")
+    chains = result.support_chains
+    if chains.chains:
+        lines += [
+            "",
+            f"## Longest support chains ({min(len(chains.chains), CHAINS_SHOWN)} of {chains.count})",
+            "",
+        ]
+        lines += [f"1. {markdown_inline(' -> '.join(c))}" for c in chains.chains[:CHAINS_SHOWN]]
+    lines += ["", f"## Weak links ({len(result.weak_links)})", ""]
+    if result.weak_links:
+        lines += ["| severity | kind | nodes | explanation |", "|---:|---|---|---|"]
+        lines += [
+            f"| {w.severity:.2f} | {w.kind} | {markdown_inline(', '.join(w.nodes))} | "
+            f"{markdown_inline(w.explanation)} |"
+            for w in result.weak_links
+        ]
+    lines += ["", f"## Counterarguments ({len(result.counterarguments)})", ""]
+    if result.counterarguments:
+        lines += ["| attacker | target | kind | status | answered by |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {markdown_inline(' + '.join(c.attackers))} | {markdown_inline(c.target)} | {c.kind} | "
+            f"{c.status} | {markdown_inline(', '.join(c.answered_by))} |"
+            for c in result.counterarguments
+        ]
+    return "\n".join(lines) + "\n"

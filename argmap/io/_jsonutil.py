@@ -1,0 +1,123 @@
+"""JSON helpers the interchange readers share: strict parsing with lines, cheap sniffing, positions.
+
+Parsing refuses duplicate keys (never a silent overwrite) and reports syntax errors with
+their line and column. Sniffing parses a file once however many formats ask about it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from argmap.errors import ParseError, Problem
+
+__all__ = ["decode_text", "item_lines", "line_of", "parse_json", "sniffed_json"]
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return result
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text without a byte-order mark; undecodable bytes are a ParseError with their line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(
+            [Problem(f"not UTF-8: undecodable byte at offset {exc.start}", file=name, line=line)]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_json(text: str, name: str) -> Any:
+    """Parse JSON text strictly.
+
+    Raises
+    ------
+    ParseError
+        On a syntax error (with line and column), a duplicate key (with its line), or
+        nesting too deep for the parser.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
+        ) from None
+    except _DuplicateKeyError as exc:
+        line = line_of(text, rf'"{re.escape(exc.key)}"\s*:', occurrence=2)
+        raise ParseError([Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line)]) from None
+    except RecursionError:
+        raise ParseError([Problem("JSON: nested too deeply", file=name)]) from None
+
+
+_SNIFFED: list[tuple[bytes, Any]] = []
+
+
+def sniffed_json(data: bytes) -> Any:
+    """The parsed JSON of ``data``, or ``None`` if it is not JSON; the last answer is remembered.
+
+    Several formats share ``.json``; each sniffs the same bytes, and this parses them once.
+    """
+    if _SNIFFED and _SNIFFED[0][0] is data:
+        return _SNIFFED[0][1]
+    try:
+        parsed: Any = json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        parsed = None
+    _SNIFFED[:] = [(data, parsed)]
+    return parsed
+
+
+def line_of(text: str, pattern: str, occurrence: int = 1) -> int | None:
+    """The 1-based line of the ``occurrence``-th match of a regular expression, if any.
+
+    Examples
+    --------
+    >>> line_of('{\\n "a": 1,\\n "b": 2}', r'"b"')
+    3
+    """
+    for count, match in enumerate(re.finditer(pattern, text), start=1):
+        if count == occurrence:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def item_lines(text: str, key: str) -> list[int]:
+    """The 1-based line of each item of the first JSON array under ``key`` (for messages about items).
+
+    Examples
+    --------
+    >>> item_lines('{"nodes": [\\n {"a": 1},\\n {"b": [2, 3]}]}', "nodes")
+    [2, 3]
+    """
+    found = re.search(rf'"{re.escape(key)}"\s*:\s*\[', text)
+    if found is None:
+        return []
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    position = found.end()
+    whitespace = re.compile(r"[\s,]*")
+    while True:
+        position = whitespace.match(text, position).end()  # type: ignore[union-attr]
+        if position >= len(text) or text[position] == "]":
+            return lines
+        lines.append(text.count("\n", 0, position) + 1)
+        try:
+            _, position = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError):
+            return lines

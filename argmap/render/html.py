@@ -1,0 +1,328 @@
+"""A map as one self-contained HTML page: the SVG, pan and zoom, and a side panel.
+
+The page needs no network: its script and style are inline (``viewer.js`` and
+``viewer.css`` beside this module), and a Content-Security-Policy allows exactly those two
+and nothing else, so even text that escaped escaping could run nothing. Statement nodes are
+focusable (``tabindex``, ``role="button"``, ``aria-label``): clicking one, or tabbing to it,
+shows in the panel its full text, kind and section, its relations in and out with the
+statements at their other ends, the findings of the overlay's analysis, and the passage of
+the source it is anchored to, in context.
+
+All data reaches the page as JSON in a ``<script type="application/json">`` element, with
+``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\u`` escapes, and the script puts text
+into the page with ``textContent`` only. Statement text in the SVG is escaped by Graphviz.
+
+Examples
+--------
+>>> page_data_json({"text": "</script><b>&"})
+'{"text":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from argmap.errors import OutputError
+from argmap.model import ArgumentMap, Relation
+from argmap.render.overlay import Overlay
+from argmap.render.style import Theme
+from argmap.source import SourceDocument
+
+__all__ = ["CONTEXT", "html_page", "page_data", "page_data_json"]
+
+CONTEXT = 240
+"""Characters of the source shown before and after a statement's span."""
+
+# Graphviz writes a statement node's id "s-<id>" with the hyphen as "&#45;".
+_STATEMENT_NODE = re.compile(r'<g id="s(?:-|&#45;)([^"]+)" class="node statement(?: [^"]*)?">')
+_VERBS = {
+    ("support", "in"): "supported by",
+    ("attack", "in"): "attacked by",
+    ("support", "out"): "supports",
+    ("attack", "out"): "attacks",
+}
+
+
+def page_data_json(data: Mapping[str, Any]) -> str:
+    """JSON safe to put inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028 or U+2029.
+
+    Parameters
+    ----------
+    data : mapping
+        JSON-serialisable data.
+
+    Returns
+    -------
+    str
+        Compact JSON that parses back to ``data``; the characters that could end the
+        element or start markup are ``\\u`` escapes.
+
+    Examples
+    --------
+    >>> import json
+    >>> text = page_data_json({"a": "<!-- \\u2028 -->"})
+    >>> "<" in text or "\\u2028" in text, json.loads(text)["a"] == "<!-- \\u2028 -->"
+    (False, True)
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def page_data(
+    argument_map: ArgumentMap,
+    drawn: ArgumentMap,
+    overlay: Overlay | None = None,
+    source: SourceDocument | None = None,
+) -> dict[str, Any]:
+    """What the side panel shows about each drawn statement, as plain data.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The whole map: relations are listed even where their other end is not drawn.
+    drawn : ArgumentMap
+        The map as drawn (``argument_map`` itself, or a focus neighbourhood of it).
+    overlay : Overlay, optional
+        Its title, notes and findings are shown.
+    source : SourceDocument, optional
+        The document the spans point into; each anchored statement gets its passage with
+        :data:`CONTEXT` characters either side.
+
+    Returns
+    -------
+    dict
+        ``title``, ``overlay`` (``None`` or its title and notes) and ``statements``: by id,
+        ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``relations`` (each
+        with ``direction``, ``verb``, ``relation``, ``ends`` and ``detail``), ``findings``
+        and ``source`` (``None`` or ``before``, ``span``, ``after``).
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Relation, Statement
+    >>> m = ArgumentMap(
+    ...     title="T",
+    ...     statements=[
+    ...         Statement(id="C", kind="claim", text="c"), Statement(id="P", kind="premise", text="p")
+    ...     ],
+    ...     relations=[Relation(id="S", type="support", sources="P", to="C")],
+    ... )
+    >>> [(r["verb"], r["ends"]) for r in page_data(m, m)["statements"]["C"]["relations"]]
+    [('supported by', [{'id': 'P', 'text': 'p'}])]
+    """
+    findings = overlay.findings if overlay is not None else {}
+    index = _Index(argument_map)
+    statements = {}
+    for statement in drawn.statements:
+        statements[statement.id] = {
+            "id": statement.id,
+            "kind": statement.kind,
+            "text": statement.text,
+            "section": statement.section,
+            "note": statement.note,
+            "main": statement.id == argument_map.main_claim,
+            "relations": _relations_of(index, statement.id),
+            "findings": list(findings.get(statement.id, ())),
+            "source": _passage(source, statement.span.start, statement.span.end)
+            if source is not None and statement.span is not None
+            else None,
+        }
+    return {
+        "title": argument_map.title,
+        "overlay": None if overlay is None else {"title": overlay.title, "notes": list(overlay.notes)},
+        "statements": statements,
+    }
+
+
+def html_page(
+    argument_map: ArgumentMap,
+    drawn: ArgumentMap,
+    svg: str,
+    theme: Theme,
+    overlay: Overlay | None = None,
+    source: SourceDocument | None = None,
+) -> str:
+    """The HTML page around an SVG drawing of the map.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The whole map.
+    drawn : ArgumentMap
+        The map as drawn in ``svg`` (the whole map, or a focus neighbourhood of it).
+    svg : str
+        Graphviz's SVG of ``drawn`` (see :func:`argmap.render.render_bytes`).
+    theme : Theme
+        Gives the page its background and text colours.
+    overlay : Overlay, optional
+        The overlay drawn in ``svg``: its findings go into the side panel.
+    source : SourceDocument, optional
+        The document the spans point into.
+
+    Returns
+    -------
+    str
+        A complete HTML5 document.
+
+    Raises
+    ------
+    OutputError
+        If a drawn statement has no node in ``svg``.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Statement
+    >>> from argmap.render import render_bytes
+    >>> from argmap.render.style import get_theme
+    >>> m = ArgumentMap(title="One", statements=[Statement(id="C", kind="claim", text="<b>c</b>")])
+    >>> page = html_page(m, m, render_bytes(m, "svg").decode(), get_theme("default"))
+    >>> page.startswith("<!DOCTYPE html>"), 'tabindex="0"' in page, "<b>c" in page
+    (True, True, False)
+    """
+    body_svg = _accessible(_bare_svg(svg), drawn)
+    script = resources.files("argmap.render").joinpath("viewer.js").read_text(encoding="utf-8")
+    style = (
+        f":root {{ --background: {theme.background}; --text: {theme.fontcolor}; "
+        f"--muted: {theme.id_fontcolor}; --rule: {theme.legend_color}; }}\n"
+        + resources.files("argmap.render").joinpath("viewer.css").read_text(encoding="utf-8")
+    )
+    policy = (
+        f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    data = page_data_json(page_data(argument_map, drawn, overlay, source))
+    title = html.escape(argument_map.title or "argument map")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        f'<header><h1 id="title">{title}</h1><div class="controls" role="toolbar" aria-label="zoom">'
+        '<button type="button" id="zoom-in" aria-label="zoom in">+</button>'
+        '<button type="button" id="zoom-out" aria-label="zoom out">&#8722;</button>'
+        '<button type="button" id="zoom-fit">fit</button></div>'
+        '<p class="hint">Drag to pan, wheel or +/&#8722; to zoom; click a statement, or Tab to it, '
+        "for its details.</p></header>\n"
+        '<main><div id="viewport" tabindex="-1"><div id="canvas">\n'
+        f"{body_svg}\n</div></div>\n"
+        '<aside id="panel" aria-live="polite" aria-label="statement details">'
+        '<p class="hint">Select a statement.</p></aside></main>\n'
+        f'<script type="application/json" id="argmap-data">{data}</script>\n'
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def _bare_svg(svg: str) -> str:
+    """The ``<svg>`` element alone: no XML declaration, doctype or comments."""
+    start = svg.find("<svg")
+    if start < 0:
+        raise OutputError("Graphviz gave no SVG to put in the page")
+    return re.sub(r"<!--.*?-->\n?", "", svg[start:], flags=re.DOTALL).strip()
+
+
+def _accessible(svg: str, drawn: ArgumentMap) -> str:
+    """Make every statement node focusable and named, for keyboards and screen readers."""
+    found: list[str] = []
+
+    def named(match: re.Match[str]) -> str:
+        identifier = html.unescape(match.group(1))
+        found.append(identifier)
+        statement = drawn.statement(identifier)
+        label = html.escape(f"{statement.id}, {statement.kind}: {statement.text}", quote=True)
+        return f'{match.group(0)[:-1]} tabindex="0" role="button" aria-label="{label}">'
+
+    result = _STATEMENT_NODE.sub(named, svg)
+    seen = set(found)
+    missing = [s.id for s in drawn.statements if s.id not in seen]
+    if missing:
+        raise OutputError(f"the drawing has no node for: {', '.join(missing)}")
+    return result
+
+
+class _Index:
+    """Relations by target and by source, so that listing a statement's relations stays linear."""
+
+    def __init__(self, argument_map: ArgumentMap) -> None:
+        self.map = argument_map
+        self.into: dict[str, list[Relation]] = {}
+        self.out_of: dict[str, list[Relation]] = {}
+        for relation in argument_map.relations:
+            self.into.setdefault(relation.to, []).append(relation)
+            for source in dict.fromkeys(relation.sources):
+                self.out_of.setdefault(source, []).append(relation)
+
+
+def _relations_of(index: _Index, statement_id: str) -> list[dict[str, Any]]:
+    """The relations into and out of a statement, each with the statements at its other end."""
+    argument_map = index.map
+    entries = [
+        _entry(index, relation, "in", _VERBS[relation.type, "in"], list(relation.sources))
+        for relation in index.into.get(statement_id, ())
+    ]
+    for relation in index.out_of.get(statement_id, ()):
+        others = [s for s in relation.sources if s != statement_id]
+        if argument_map.is_undercut(relation):
+            attacked = argument_map.relation(relation.to)
+            entry = _entry(index, relation, "out", "undercuts", [*attacked.sources, attacked.to])
+            entry["detail"] = f"the inference {attacked.key}: {_sentence(attacked)}" + _jointly(others)
+        else:
+            entry = _entry(index, relation, "out", _VERBS[relation.type, "out"], [relation.to])
+            entry["detail"] += _jointly(others)
+        entries.append(entry)
+    return entries
+
+
+def _entry(index: _Index, relation: Relation, direction: str, verb: str, ends: list[str]) -> dict[str, Any]:
+    argument_map = index.map
+    undercuts = [r.key for r in index.into.get(relation.key, ())]
+    detail = f"undercut by {', '.join(undercuts)}" if undercuts else ""
+    if relation.scheme:
+        detail = f"{relation.scheme}; {detail}" if detail else relation.scheme
+    return {
+        "direction": direction,
+        "verb": verb,
+        "relation": relation.key,
+        "ends": [
+            {"id": end, "text": argument_map.statement(end).text}
+            for end in ends
+            if argument_map.has_statement(end)
+        ],
+        "detail": detail,
+    }
+
+
+def _sentence(relation: Relation) -> str:
+    return f"{' + '.join(relation.sources)} {relation.type}s {relation.to}"
+
+
+def _jointly(others: list[str]) -> str:
+    return f" (jointly with {', '.join(others)})" if others else ""
+
+
+def _passage(source: SourceDocument, start: int, end: int) -> dict[str, str]:
+    before = source.text[max(0, start - CONTEXT) : start]
+    after = source.text[end : end + CONTEXT]
+    return {
+        "before": ("…" if start > CONTEXT else "") + before,
+        "span": source.text[start:end],
+        "after": after + ("…" if end + CONTEXT < len(source.text) else ""),
+    }
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")

@@ -1,0 +1,74 @@
+"""``argmap analyze``: support chains, weak links, counterarguments, acceptability and strength."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+import argmap
+from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, analyze
+from argmap.analysis.report import markdown_report, rich_report
+from argmap.semantics import semantics_names
+from argmap_cli._common import console, map_argument
+
+
+@click.command("analyze")
+@map_argument
+@click.option("--claim", help="The claim to analyse (default: the map's main_claim).")
+@click.option("--semantics", type=click.Choice(semantics_names()), default="grounded", show_default=True)
+@click.option(
+    "--support",
+    type=click.Choice(SUPPORT_MODES),
+    default="none",
+    show_default=True,
+    help="Whether supports add derived attacks (bipolar argumentation).",
+)
+@click.option(
+    "--strength",
+    "strength_model",
+    type=click.Choice([*STRENGTH_MODELS, "none"]),
+    default="auto",
+    show_default=True,
+    help="Gradual model (auto: df-quad if the map is acyclic, else quadratic-energy).",
+)
+@click.option(
+    "--max-chains", type=click.IntRange(min=0), default=50, show_default=True, help="Chains to list."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def analyze_command(
+    map_path: Path,
+    claim: str | None,
+    semantics: str,
+    support: str,
+    strength_model: str,
+    max_chains: int,
+    output_format: str,
+) -> None:
+    """Analyse the argument for a claim of MAP.
+
+    Reports the support chains (counted exactly, the longest listed), weak links by severity,
+    counterarguments with their status, Dung acceptability and gradual strength.
+    """
+    argument_map = argmap.load(map_path)
+    result = analyze(
+        argument_map,
+        claim,
+        semantics=semantics,
+        support=support,
+        strength_model=strength_model,
+        max_chains=max_chains,
+    )
+    if output_format == "json":
+        click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    elif output_format == "markdown":
+        click.echo(markdown_report(result, argument_map), nl=False)
+    else:
+        console().print(rich_report(result, argument_map))

@@ -1,0 +1,38 @@
+"""``argmap convert``: read a map in one format, write it in another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+import argmap
+from argmap.io import detect_format, dumps, format_for_path, get_format, write_bytes_atomic
+from argmap_cli._common import guard_output
+
+
+@click.command("convert")
+@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "from_format", help="IN's format (default: from its suffix; .json from its content).")
+@click.option("--to", "to_format", help="OUT's format (default: from its suffix; .json is argmap's JSON).")
+def convert_command(
+    input_path: Path, output_path: Path, from_format: str | None, to_format: str | None
+) -> None:
+    """Convert the map IN to OUT; `argmap formats` lists the formats and what each carries.
+
+    OUT is written atomically and never over IN. A .json IN is read as argmap's JSON, AIF
+    or node-link JSON according to its content (a note says which); name it with --from
+    when the content does not tell.
+    """
+    target = get_format(to_format) if to_format is not None else format_for_path(output_path)
+    guard_output(output_path, input_path)
+    detected = detect_format(input_path, format=from_format)
+    if detected.how == "content":
+        click.echo(f"argmap: note: read {input_path} as {detected.format.name} (from its content)", err=True)
+    argument_map = argmap.load(input_path, detected.format.name)
+    write_bytes_atomic(output_path, dumps(argument_map, target.name))
+    click.echo(
+        f"wrote {output_path} ({target.name}): {len(argument_map.statements)} statements, "
+        f"{len(argument_map.relations)} relations"
+    )
