@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up argmap, then validate, summarise and draw the article's map into out/.
+# Set up argmap, then validate, summarise, draw (SVG, PNG, interactive HTML) and analyse the article's map.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,3 +17,6 @@ fi
 "$argmap" show "$map"
 "$argmap" render "$map" -o out/ukraine-us-alliance.svg
 "$argmap" render "$map" -o out/ukraine-us-alliance.png
+"$argmap" render "$map" -o out/ukraine-us-alliance.html --highlight counterarguments \
+  $( [ -f "$article" ] && echo --source "$article" )
+"$argmap" analyze "$map"

@@ -48,24 +48,25 @@ class ClaimDag:
     order : list of int
         The statements the claim rests on (its ancestors and itself), each after all
         of its kept predecessors: a topological order, the claim last.
-    kept : dict of int to list of int
-        For each statement of ``order``, its predecessors less the edges closing a cycle.
+    kept : list of lists of int
+        For each statement, its predecessors less the edges closing a cycle (meaningful
+        for the statements of ``order``).
     back_edges : list of (int, int)
         The support edges ``(source, target)`` left out because they close a cycle.
-    paths : dict of int to int
+    paths : list of int
         The number of chains from a ground to each statement (1 for a ground; 0 when
-        every way down ends in a cycle).
-    depth : dict of int to int
+        every way down ends in a cycle, or for a statement the claim does not rest on).
+    depth : list of int
         The number of edges of the longest chain ending in each statement (-1: none).
     """
 
     root: int
     preds: Sequence[Sequence[int]]
     order: list[int]
-    kept: dict[int, list[int]]
+    kept: Sequence[Sequence[int]]
     back_edges: list[tuple[int, int]]
-    paths: dict[int, int]
-    depth: dict[int, int]
+    paths: list[int]
+    depth: list[int]
 
     @property
     def count(self) -> int:
@@ -106,44 +107,51 @@ def claim_dag(preds: Sequence[Sequence[int]], root: int) -> ClaimDag:
     >>> dag.back_edges, dag.count
     ([(0, 1)], 0)
     """
-    on_stack: set[int] = {root}
-    done: set[int] = set()
+    count = len(preds)
+    state = bytearray(count)  # 0: not seen, 1: on the depth-first stack, 2: done
     order: list[int] = []
-    kept: dict[int, list[int]] = {}
     back_edges: list[tuple[int, int]] = []
-    stack: list[tuple[int, int]] = [(root, 0)]
-    kept[root] = []
-    while stack:
-        node, position = stack[-1]
+    stack_nodes = [root]
+    stack_next = [0]
+    state[root] = 1
+    while stack_nodes:
+        node = stack_nodes[-1]
+        position = stack_next[-1]
         node_preds = preds[node]
         if position < len(node_preds):
-            stack[-1] = (node, position + 1)
+            stack_next[-1] = position + 1
             source = node_preds[position]
-            if source in on_stack:
+            seen = state[source]
+            if seen == 0:
+                state[source] = 1
+                stack_nodes.append(source)
+                stack_next.append(0)
+            elif seen == 1:
                 back_edges.append((source, node))
-            else:
-                kept[node].append(source)
-                if source not in done:
-                    on_stack.add(source)
-                    kept[source] = []
-                    stack.append((source, 0))
         else:
-            stack.pop()
-            on_stack.discard(node)
-            done.add(node)
+            stack_nodes.pop()
+            stack_next.pop()
+            state[node] = 2
             order.append(node)
-    paths: dict[int, int] = {}
-    depth: dict[int, int] = {}
+    kept: list[Sequence[int]] = list(preds)
+    for source, target in back_edges:
+        kept[target] = [s for s in kept[target] if s != source]
+    paths = [0] * count
+    depth = [_UNREACHABLE] * count
     for node in order:
+        node_kept = kept[node]
         if not preds[node]:
-            paths[node], depth[node] = 1, 0
+            paths[node] = 1
+            depth[node] = 0
             continue
         total, longest = 0, _UNREACHABLE
-        for source in kept[node]:
+        for source in node_kept:
             total += paths[source]
-            if depth[source] != _UNREACHABLE and depth[source] + 1 > longest:
-                longest = depth[source] + 1
-        paths[node], depth[node] = total, longest
+            below = depth[source]
+            if below != _UNREACHABLE and below >= longest:
+                longest = below + 1
+        paths[node] = total
+        depth[node] = longest
     return ClaimDag(root, preds, order, kept, back_edges, paths, depth)
 
 
@@ -190,8 +198,8 @@ def longest_chains(dag: ClaimDag, limit: int) -> list[tuple[int, ...]]:
     return found
 
 
-def _intersect(idom: dict[int, int], number: dict[int, int], a: int, b: int) -> int:
-    """The nearest common dominator of ``a`` and ``b`` (``number``: position in topological order)."""
+def _meet(idom: list[int], number: list[int], a: int, b: int) -> int:
+    """The nearest common dominator of ``a`` and ``b`` (``number``: topological position)."""
     while a != b:
         while number[a] > number[b]:
             a = idom[a]
@@ -200,38 +208,55 @@ def _intersect(idom: dict[int, int], number: dict[int, int], a: int, b: int) -> 
     return a
 
 
+def _immediate_dominators(dag: ClaimDag) -> tuple[list[int], list[int]]:
+    """Immediate dominators and topological numbers as flat lists (-1: not on any chain).
+
+    Statements are visited from the claim down (reverse postorder); each passes itself to
+    its supporters as a candidate dominator, intersected with what they already hold, so
+    a statement's immediate dominator is final before it is visited (Cooper, Harvey &
+    Kennedy's intersection over a topological order).
+    """
+    count = len(dag.preds)
+    number = [-1] * count
+    idom = [-1] * count
+    paths = dag.paths
+    position = 0
+    for node in reversed(dag.order):
+        if paths[node] > 0:
+            number[node] = position
+            position += 1
+    idom[dag.root] = dag.root
+    for node in reversed(dag.order):
+        if number[node] < 0:
+            continue
+        for source in dag.kept[node]:
+            if paths[source] == 0:
+                continue
+            current = idom[source]
+            if current < 0:
+                idom[source] = node
+                continue
+            idom[source] = _meet(idom, number, current, node)
+    return idom, number
+
+
 def dominator_tree(dag: ClaimDag) -> dict[int, int]:
     """Immediate dominators, in the graph read from the claim down to the grounds.
 
     ``tree[v]`` is the statement nearest ``v`` that every path from the claim down to
     ``v`` passes through (the claim maps to itself). Only statements on some chain
-    (``paths > 0``) appear. Computed by the Cooper-Harvey-Kennedy intersection in one
-    pass over a topological order.
+    (``paths > 0``) appear.
 
     Examples
     --------
     >>> dominator_tree(claim_dag([[], [], [0, 1], [2]], root=3))
     {3: 3, 2: 3, 1: 2, 0: 2}
     """
-    live = [node for node in reversed(dag.order) if dag.paths[node] > 0]
-    number = {node: index for index, node in enumerate(live)}
-    idom: dict[int, int] = {dag.root: dag.root}
-
-    supported_by: dict[int, list[int]] = {}
-    for node in live:
-        for source in dag.kept[node]:
-            if dag.paths[source] > 0:
-                supported_by.setdefault(source, []).append(node)
-    for node in live[1:]:
-        targets = supported_by[node]
-        current = targets[0]
-        for other in targets[1:]:
-            current = _intersect(idom, number, current, other)
-        idom[node] = current
-    return idom
+    idom, number = _immediate_dominators(dag)
+    return {node: idom[node] for node in reversed(dag.order) if number[node] >= 0}
 
 
-def dominators(dag: ClaimDag, tree: dict[int, int] | None = None) -> list[int]:
+def dominators(dag: ClaimDag) -> list[int]:
     """The statements other than the claim that every chain passes through, nearest the claim first.
 
     They are the dominators of a virtual statement below every ground: the nearest
@@ -244,16 +269,15 @@ def dominators(dag: ClaimDag, tree: dict[int, int] | None = None) -> list[int]:
     """
     if dag.count == 0:
         return []
-    idom = dominator_tree(dag) if tree is None else tree
-    grounds = [node for node in idom if dag.is_ground(node)]
-    number: dict[int, int] = {}
-    for node in reversed(dag.order):
-        if node in idom:
-            number[node] = len(number)
-
-    sink = grounds[0]
-    for ground in grounds[1:]:
-        sink = _intersect(idom, number, sink, ground)
+    idom, number = _immediate_dominators(dag)
+    sink = -1
+    for node in dag.order:
+        if number[node] < 0 or dag.preds[node]:
+            continue
+        if sink < 0:
+            sink = node
+            continue
+        sink = _meet(idom, number, sink, node)
     result = []
     while sink != dag.root:
         result.append(sink)

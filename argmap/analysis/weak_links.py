@@ -118,7 +118,7 @@ def _single_points_of_failure(structure: SupportStructure, claim: str) -> list[W
             below[idom[node]] += below[node]
     supporting = len(idom) - 1
     links = []
-    for node in dominators(dag, idom):
+    for node in dominators(dag):
         name = structure.names[node]
         share = below[node] / supporting
         links.append(
