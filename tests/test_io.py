@@ -241,3 +241,20 @@ def test_save_is_atomic_keeps_permissions_and_is_deterministic(tmp_path: Path) -
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]
     assert argmap.load(path) == m
+
+
+def test_yaml_alias_bomb_is_refused() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
+    with pytest.raises(ParseError, match="alias bomb"):
+        argmap.loads(bomb, name="bomb.yaml")
+
+
+def test_deeply_nested_input_is_a_parse_error_not_a_crash() -> None:
+    deep = "argmap: 1\ntitle: T\nmeta: " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(ParseError, match=r"nested too deeply|YAML"):
+        argmap.loads(deep, name="deep.yaml")
+    with pytest.raises(ParseError, match="nested too deeply"):
+        argmap.loads('{"argmap": 1, "meta": ' + "[" * 100000 + "]" * 100000 + "}", format="json")

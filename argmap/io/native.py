@@ -39,6 +39,30 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAX_UNFOLDED_NODES = 5_000_000
+
+
+def _unfolded_size(root: yaml.Node) -> int:
+    """How many nodes the tree has once every alias is expanded (recursive aliases count once)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            sizes[key] = 1
+            continue
+        if children_done:
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
+        elif key not in sizes:
+            sizes[key] = 1  # provisional: a recursive alias meets itself and counts once
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
 
 
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -48,6 +72,26 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            self.aliased = True  # a node met again: the file uses aliases
+        return super().construct_object(node, deep=deep)
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        # Aliases share nodes, so a small file can stand for a huge tree ("billion laughs") that
+        # explodes whenever it is walked or written. If the file used aliases at all, count the
+        # tree as it would unfold (memoised, so in linear time) and refuse a bomb.
+        self.aliased = False
+        data = super().construct_document(node)
+        if self.aliased and _unfolded_size(node) > MAX_UNFOLDED_NODES:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"aliases unfold to more than {MAX_UNFOLDED_NODES:,} values (an alias bomb?)",
+                node.start_mark,
+            )
+        return data
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: set[Any] = set()
@@ -152,6 +196,8 @@ def loads_yaml(text: str, name: str = "<string>", source: SourceDocument | None 
         raise ParseError([Problem(f"YAML: {message}", file=name, line=line, column=column)]) from None
     except yaml.YAMLError as exc:
         raise ParseError([Problem(f"YAML: {exc}", file=name)]) from None
+    except RecursionError:
+        raise ParseError([Problem("YAML: nested too deeply", file=name)]) from None
     return build_map(data, file=name, locate=_locator(text), source=source)
 
 

@@ -236,11 +236,10 @@ class _Search:
         attackers_of, targets_of, stable = self.attackers_of, self.targets_of, self.stable
         inside, excluded, attacked, attacking = state
         candidates = self.everything & ~(inside | excluded | attacked | attacking)
+        dirty &= ~(inside | attacked)
         while dirty:
             low = dirty & -dirty
             dirty ^= low
-            if low & (inside | attacked):
-                continue
             y = low.bit_length() - 1
             y_attackers = attackers_of[y]
             options = y_attackers & candidates
@@ -258,7 +257,9 @@ class _Search:
                     if newly_excluded:
                         excluded |= newly_excluded
                         candidates &= ~newly_excluded
-                        dirty |= newly_excluded | self._targets_of_all(newly_excluded)
+                        dirty |= (newly_excluded | self._targets_of_all(newly_excluded)) & ~(
+                            inside | attacked
+                        )
                     continue
             elif options & (options - 1) == 0 and (low & attacking or (stable and not low & candidates)):
                 x = options.bit_length() - 1
@@ -278,6 +279,7 @@ class _Search:
             attacking |= new_attacking
             candidates &= ~removed
             dirty |= removed | new_attacking | self._targets_of_all(new_attacked | removed)
+            dirty &= ~(inside | attacked)
         state[:] = inside, excluded, attacked, attacking
 
     def _add_in(self, state: list[int], x: int) -> int:
