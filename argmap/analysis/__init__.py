@@ -107,4 +107,4 @@ def analyze(
         counterarguments=find_counterarguments(argument_map, structure, labels),
         acceptability=accepted,
         strength=scores,
-    )
+    ).drawn_on(argument_map)

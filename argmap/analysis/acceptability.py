@@ -103,4 +103,4 @@ def acceptability(
         credulous=any(claim_id in e for e in extensions),
         skeptical=bool(extensions) and all(claim_id in e for e in extensions),
         extensions=len(extensions),
-    )
+    ).drawn_on(argument_map)

@@ -108,7 +108,7 @@ def support_chains(
         If ``claim`` names no statement.
     """
     structure = support_structure(argument_map, claim)
-    return chains_of(structure, max_chains)
+    return chains_of(structure, max_chains).drawn_on(argument_map)
 
 
 def chains_of(structure: SupportStructure, max_chains: int) -> SupportChains:

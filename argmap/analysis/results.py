@@ -6,9 +6,9 @@ prints; the keys named in ``docs/analysis.md`` are a public contract.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
     "WEAK_LINK_KINDS",
@@ -36,6 +36,15 @@ WEAK_LINK_KINDS: tuple[str, ...] = get_args(WeakLinkKind)
 
 class _Result(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # The map a result was computed on, when the analyzer knows it: a notebook then draws the
+    # result over its map. Private: not a field, never serialised, not part of equality.
+    _argument_map: Any = PrivateAttr(default=None)
+
+    def drawn_on(self, argument_map: Any) -> Self:
+        """Remember the map this result is about, so that a notebook can draw it; returns self."""
+        self._argument_map = argument_map
+        return self
 
     def _repr_mimebundle_(
         self, include: object = None, exclude: object = None, **kwargs: object

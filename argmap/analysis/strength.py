@@ -228,10 +228,12 @@ def strength(
         )
     if order is not None and model in ("df-quad", "auto"):
         scores = _df_quad(net, order)
-        return Strength(model="df-quad", scores=dict(zip(net.names, scores, strict=True)))
+        return Strength(model="df-quad", scores=dict(zip(net.names, scores, strict=True))).drawn_on(
+            argument_map
+        )
     scores, iterations = _quadratic_energy(net, tolerance, max_iterations, step)
     return Strength(
         model="quadratic-energy",
         scores=dict(zip(net.names, scores, strict=True)),
         iterations=iterations,
-    )
+    ).drawn_on(argument_map)

@@ -161,10 +161,24 @@ def result_bundle(result: BaseModel) -> dict[str, str]:
     """
     body = _html_value(result.model_dump(mode="json"))
     caption = f"<caption>{html.escape(type(result).__name__)}</caption>"
-    return {
-        "text/html": body.replace("<table>", f"<table>{caption}", 1),
-        "text/plain": repr(result),
-    }
+    table = body.replace("<table>", f"<table>{caption}", 1)
+    bundle = {"text/html": table, "text/plain": repr(result)}
+    argument_map = getattr(result, "_argument_map", None)
+    highlight = _DRAWN_AS.get(type(result).__name__)
+    if argument_map is not None and highlight is not None:
+        svg = show(argument_map, result, highlight).svg()  # type: ignore[arg-type]
+        bundle["image/svg+xml"] = svg
+        bundle["text/html"] = svg + table
+    return bundle
+
+
+# How a result that knows its map is drawn over it (an Analysis shows its weak links).
+_DRAWN_AS = {
+    "Analysis": "weak-links",
+    "SupportChains": "chains",
+    "Acceptability": "acceptability",
+    "Strength": "strength",
+}
 
 
 def _html_value(value: Any) -> str:

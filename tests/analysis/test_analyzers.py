@@ -164,3 +164,13 @@ def test_the_article_claim_stands_and_its_counterarguments_are_answered() -> Non
     assert result.acceptability.labels["C1"] == "in"
     rebuts = [c for c in result.counterarguments if c.kind == "rebut"]
     assert rebuts and all(c.status == "answered" and c.answered_by for c in rebuts)
+
+
+def test_results_from_the_analyzers_display_over_their_map_in_notebooks() -> None:
+    m = argmap.load(ARTICLE_MAP)
+    for result in (analyze(m), support_chains(m), acceptability(m)):
+        bundle = result._repr_mimebundle_()
+        assert bundle["image/svg+xml"].startswith("<svg"), type(result).__name__
+        assert bundle["text/html"].count('class="node statement') == 68 or "<svg" in bundle["text/html"]
+    by_hand = type(support_chains(m)).model_validate(support_chains(m).model_dump())
+    assert "image/svg+xml" not in by_hand._repr_mimebundle_()
