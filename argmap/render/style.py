@@ -31,7 +31,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from argmap.errors import UsageError
@@ -461,48 +461,20 @@ _PRINT = Theme(
 )
 
 _DARK_TEXT = "#EDEDED"
+# The dark theme keeps the default's shapes, borders and edges (so kinds still differ in more
+# than colour) and changes only the fills, and the claim's border to a blue that reads on dark.
+_DARK_FILLS = {"claim": "#173447", "premise": "#123A30", "evidence": "#3D3212", "rebuttal": "#47240E"}
 _DARK = Theme(
     name="dark",
     nodes={
-        "claim": NodeLook(
-            "claim",
-            shape="box",
-            style="rounded,filled",
-            color=OKABE_ITO["sky blue"],
-            fillcolor="#173447",
-            penwidth=2.0,
-        ),
-        "premise": NodeLook(
-            "premise", shape="box", style="filled", color=OKABE_ITO["bluish green"], fillcolor="#123A30"
-        ),
-        "evidence": NodeLook(
-            "evidence",
-            shape="note",
-            style="filled",
-            color=OKABE_ITO["orange"],
-            fillcolor="#3D3212",
-            penwidth=2.0,
-        ),
-        "rebuttal": NodeLook(
-            "rebuttal",
-            shape="box",
-            style="filled,dashed",
-            color=OKABE_ITO["vermillion"],
-            fillcolor="#47240E",
-            penwidth=2.0,
-        ),
+        kind: replace(
+            look,
+            fillcolor=_DARK_FILLS[kind],
+            color=OKABE_ITO["sky blue"] if kind == "claim" else look.color,
+        )
+        for kind, look in _DEFAULT.nodes.items()
     },
-    edges={
-        "support": EdgeLook("supports", color=OKABE_ITO["bluish green"], style="solid", arrowhead="normal"),
-        "attack": EdgeLook(
-            "attacks",
-            color=OKABE_ITO["vermillion"],
-            style="dashed",
-            arrowhead="tee",
-            penwidth=2.0,
-            arrowsize=1.2,
-        ),
-    },
+    edges=dict(_DEFAULT.edges),
     main_claim=Emphasis("main claim"),
     fontcolor=_DARK_TEXT,
     id_fontcolor="#B8B8B8",
