@@ -97,8 +97,10 @@ def analyze(
     """
     structure = support_structure(argument_map, claim)
     claim_id = structure.names[structure.dag.root]
-    labels = grounded_labels(argument_map, support=support)
     accepted = acceptability(argument_map, claim_id, semantics=semantics, support=support)
+    # Counterarguments and unanswered attacks are judged by grounded labels: reuse them when
+    # the chosen semantics is grounded rather than solving the same framework twice.
+    labels = accepted.labels if semantics == "grounded" else grounded_labels(argument_map, support=support)
     scores = strength(argument_map, strength_model) if strength_model != "none" else None
     return Analysis(
         claim=claim_id,

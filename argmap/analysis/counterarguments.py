@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from argmap.analysis.acceptability import grounded_labels
 from argmap.analysis.chains import SupportStructure, support_structure
 from argmap.analysis.results import Counterargument, Label
 from argmap.model import ArgumentMap
@@ -65,8 +66,6 @@ def counterarguments(
     UnknownIdError
         If ``claim`` names no statement.
     """
-    from argmap.analysis.acceptability import grounded_labels
-
     structure = support_structure(argument_map, claim)
     return find_counterarguments(argument_map, structure, grounded_labels(argument_map, support=support))
 

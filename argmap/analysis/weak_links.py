@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from argmap.analysis.acceptability import grounded_labels
 from argmap.analysis.chains import SupportStructure, support_structure
 from argmap.analysis.dag import dominator_tree, dominators
 from argmap.analysis.results import WEAK_LINK_KINDS, Label, WeakLink
@@ -76,8 +77,6 @@ def weak_links(
     UnknownIdError
         If ``claim`` names no statement.
     """
-    from argmap.analysis.acceptability import grounded_labels
-
     structure = support_structure(argument_map, claim)
     labels = grounded_labels(argument_map, support=support)
     scores = strength(argument_map, strength_model).scores if strength_model != "none" else {}
