@@ -50,8 +50,10 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
+    "SCHEME_ID_PATTERN",
     "RELATION_TYPES",
     "STATEMENT_KINDS",
+    "Answer",
     "ArgumentMap",
     "Relation",
     "Source",
@@ -67,6 +69,7 @@ __all__ = [
 
 FORMAT_VERSION: Literal[1] = 1
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+SCHEME_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STATEMENT_KINDS: tuple[str, ...] = ("claim", "premise", "evidence", "rebuttal")
 RELATION_TYPES: tuple[str, ...] = ("support", "attack")
 
@@ -125,6 +128,30 @@ class Source(_Record):
     )
 
 
+class Answer(_Record):
+    """A mark that a statement or relation takes up a critical question of a relation's scheme.
+
+    ``relation`` names a relation whose ``scheme`` is set; ``question`` is the id of one
+    of that scheme's critical questions (see :mod:`argmap.schemes`).
+
+    Examples
+    --------
+    >>> Answer(relation="S3", question="expertise")
+    Answer(relation='S3', question='expertise')
+    """
+
+    relation: Identifier = Field(description="The id of a relation that names a scheme.")
+    question: Annotated[str, StringConstraints(pattern=SCHEME_ID_PATTERN)] = Field(
+        description="The id of a critical question of that relation's scheme."
+    )
+
+
+_ANSWERS_DESCRIPTION = (
+    "Critical questions of relations' schemes that this item takes up (answers or raises), "
+    "e.g. [{relation: S3, question: expertise}]."
+)
+
+
 class Statement(_Record):
     """A claim, premise, piece of evidence or rebuttal: one node of the map."""
 
@@ -136,6 +163,7 @@ class Statement(_Record):
     tags: tuple[str, ...] = ()
     section: str | None = None
     note: str | None = None
+    answers: tuple[Answer, ...] = Field(default=(), description=_ANSWERS_DESCRIPTION)
     meta: dict[str, Any] | None = Field(
         default=None,
         description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
@@ -174,8 +202,13 @@ class Relation(_Record):
     )
     to: Identifier = Field(description="A statement id, or (for an attack) a relation id.")
     weight: UnitFloat | None = None
-    scheme: str | None = None
+    scheme: str | None = Field(
+        default=None,
+        description="The id of the argumentation scheme the inference follows, e.g. "
+        "argument-from-expert-opinion (see argmap schemes).",
+    )
     note: str | None = None
+    answers: tuple[Answer, ...] = Field(default=(), description=_ANSWERS_DESCRIPTION)
     meta: dict[str, Any] | None = Field(
         default=None,
         description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
@@ -358,7 +391,11 @@ class ArgumentMap(_Record):
         for statement in data.get("statements", ()):
             if not statement.get("tags"):
                 statement.pop("tags", None)
+            if not statement.get("answers"):
+                statement.pop("answers", None)
         for relation in data.get("relations", ()):
+            if not relation.get("answers"):
+                relation.pop("answers", None)
             if len(relation["from"]) == 1:
                 relation["from"] = relation["from"][0]
         if not data.get("relations"):

@@ -38,6 +38,7 @@ from argmap.model import (
     did_you_mean,
     duplicate_ids,
 )
+from argmap.schemes import Catalogue, scheme_problems
 from argmap.source import SourceDocument, check_source
 
 __all__ = ["build_map", "diagnose"]
@@ -55,6 +56,7 @@ def build_map(
     file: str | None = None,
     locate: Locate | None = None,
     source: SourceDocument | None = None,
+    schemes: Catalogue | None = None,
 ) -> ArgumentMap:
     """Validate parsed file data into an :class:`ArgumentMap`.
 
@@ -69,6 +71,9 @@ def build_map(
         ``(line, column)``; called only when there are problems.
     source : SourceDocument, optional
         When given, spans and ``source.sha256`` are checked against it too.
+    schemes : Catalogue, optional
+        The catalogue that relations' ``scheme`` ids and ``answers`` marks are checked
+        against; by default the one in force (:func:`argmap.schemes.active_catalogue`).
 
     Returns
     -------
@@ -95,14 +100,12 @@ def build_map(
         except pydantic.ValidationError:
             pass
         else:
-            problems = (
-                check_source(enumerate(argument_map.statements), argument_map.source, source)
-                if source is not None
-                else []
-            )
+            problems = scheme_problems(argument_map.statements, argument_map.relations, schemes)
+            if source is not None:
+                problems += check_source(enumerate(argument_map.statements), argument_map.source, source)
             if not problems:
                 return argument_map
-    problems = diagnose(data, source=source)
+    problems = diagnose(data, source=source, schemes=schemes)
     placed = []
     for problem in problems:
         position = _position(problem.path, locate) if locate is not None else None
@@ -114,7 +117,9 @@ def build_map(
     raise MapValidationError(placed)
 
 
-def diagnose(data: Any, *, source: SourceDocument | None = None) -> list[Problem]:
+def diagnose(
+    data: Any, *, source: SourceDocument | None = None, schemes: Catalogue | None = None
+) -> list[Problem]:
     """Every problem of a map's data, in file order within each kind of check.
 
     Returns an empty list for valid data. Problems carry ``path`` and ``id`` but no
@@ -162,6 +167,15 @@ def diagnose(data: Any, *, source: SourceDocument | None = None) -> list[Problem
             relation_indices=relation_indices,
             other_ids=dropped,
             check_duplicates=False,
+        )
+    )
+    problems.extend(
+        scheme_problems(
+            statements,
+            named,
+            schemes,
+            statement_indices=statement_indices,
+            relation_indices=relation_indices,
         )
     )
     if source is not None:

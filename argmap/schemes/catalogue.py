@@ -1,0 +1,478 @@
+"""The catalogue of argumentation schemes: data in the package, validated when it is read.
+
+A scheme (Walton, Reed and Macagno 2008) is a pattern of defeasible inference: named
+premises with a template each, a conclusion, and the *critical questions* that probe
+where an argument of that pattern can fail. argmap's catalogue lives in
+``argmap/schemes/catalogue.yaml``; a user file in the same format adds schemes or
+replaces them by id (``docs/schemes.md``). The files listed in the environment variable
+``ARGMAP_SCHEMES`` (separated by ``os.pathsep``) extend the catalogue every command and
+every reader uses; an explicit catalogue can be put in force for a block with
+:func:`using_catalogue`.
+
+Examples
+--------
+>>> catalogue = builtin_catalogue()
+>>> scheme = catalogue.scheme("argument-from-expert-opinion")
+>>> scheme.name, scheme.question("expertise").id
+('Argument from expert opinion', 'expertise')
+>>> catalogue.resolve("Argument From Expert Opinion")
+'argument-from-expert-opinion'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pydantic
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from argmap.errors import MapError, Problem, UnknownIdError
+from argmap.model import SCHEME_ID_PATTERN, did_you_mean
+
+__all__ = [
+    "SCHEMES_ENV",
+    "Catalogue",
+    "CatalogueError",
+    "CriticalQuestion",
+    "Premise",
+    "Scheme",
+    "active_catalogue",
+    "builtin_catalogue",
+    "default_catalogue",
+    "load_catalogue",
+    "parse_catalogue",
+    "read_catalogue",
+    "using_catalogue",
+]
+
+SCHEMES_ENV = "ARGMAP_SCHEMES"
+"""The environment variable naming user catalogue files (``os.pathsep``-separated)."""
+
+SchemeId = Annotated[str, StringConstraints(pattern=SCHEME_ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class CatalogueError(MapError):
+    """A catalogue file is unreadable or breaks the catalogue format (exit code 1)."""
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Premise(_Record):
+    """One premise of a scheme: its role (``major premise``...) and a template with ``{X}`` slots."""
+
+    role: Text
+    template: Text
+
+
+class CriticalQuestion(_Record):
+    """A question that probes where an argument of the scheme can fail; ``id`` is stable and short."""
+
+    id: SchemeId
+    text: Text
+
+
+class Scheme(_Record):
+    """An argumentation scheme: premises, conclusion and critical questions."""
+
+    id: SchemeId = Field(description="Kebab-case id, as a relation's `scheme` names it.")
+    name: Text
+    aliases: tuple[Text, ...] = Field(
+        default=(), description="Other names, e.g. AIFdb's, that readers of other formats map to this id."
+    )
+    description: Text
+    premises: tuple[Premise, ...] = Field(min_length=1)
+    conclusion: Text
+    questions: tuple[CriticalQuestion, ...] = Field(min_length=1)
+    reference: Text
+
+    @field_validator("questions")
+    @classmethod
+    def _unique_questions(cls, questions: tuple[CriticalQuestion, ...]) -> tuple[CriticalQuestion, ...]:
+        seen: set[str] = set()
+        for question in questions:
+            if question.id in seen:
+                raise ValueError(f"duplicate question id {question.id!r}")
+            seen.add(question.id)
+        return questions
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        """The ids of the critical questions, in catalogue order."""
+        return tuple(q.id for q in self.questions)
+
+    def question(self, question_id: str) -> CriticalQuestion:
+        """The critical question with this id.
+
+        Raises
+        ------
+        UnknownIdError
+            If the scheme has no such question; the message suggests the closest id.
+
+        Examples
+        --------
+        >>> builtin_catalogue().scheme("argument-from-sign").question("strenght")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.UnknownIdError: scheme 'argument-from-sign' has no critical question 'strenght' (did you mean 'strength'?)
+        """
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise UnknownIdError(
+            f"scheme {self.id!r} has no critical question {question_id!r}"
+            f"{did_you_mean(question_id, self.question_ids)}"
+        )
+
+
+def _normal(name: str) -> str:
+    return " ".join(re.sub(r"[-_]", " ", name).casefold().split())
+
+
+class Catalogue(_Record):
+    """A set of schemes with unique ids, in order."""
+
+    version: Literal[1] = Field(default=1, alias="catalogue")
+    schemes: tuple[Scheme, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True)
+
+    @field_validator("schemes")
+    @classmethod
+    def _unique_ids(cls, schemes: tuple[Scheme, ...]) -> tuple[Scheme, ...]:
+        seen: set[str] = set()
+        for scheme in schemes:
+            if scheme.id in seen:
+                raise ValueError(f"duplicate scheme id {scheme.id!r}")
+            seen.add(scheme.id)
+        return schemes
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The scheme ids, in catalogue order."""
+        return tuple(s.id for s in self.schemes)
+
+    def __contains__(self, scheme_id: object) -> bool:
+        return scheme_id in self._index
+
+    def __len__(self) -> int:
+        return len(self.schemes)
+
+    @cached_property
+    def _index(self) -> dict[str, Scheme]:
+        return {s.id: s for s in self.schemes}
+
+    def get(self, scheme_id: str) -> Scheme | None:
+        """The scheme with this id, or None."""
+        return self._index.get(scheme_id)
+
+    def scheme(self, name: str) -> Scheme:
+        """The scheme with this id (or, failing that, this name or alias).
+
+        Raises
+        ------
+        UnknownIdError
+            If no scheme has this id or name; the message suggests the closest id.
+
+        Examples
+        --------
+        >>> builtin_catalogue().scheme("argument-from-analogie")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.UnknownIdError: no scheme 'argument-from-analogie' (did you mean 'argument-from-analogy'?)
+        """
+        resolved = self.resolve(name)
+        if resolved is None:
+            raise UnknownIdError(f"no scheme {name!r}{self.suggest(name)}")
+        return self._index[resolved]
+
+    def suggest(self, name: str) -> str:
+        """A ``" (did you mean 'x'?)"`` suffix for an unknown scheme id or name, or ``""``.
+
+        Examples
+        --------
+        >>> builtin_catalogue().suggest("Argument from example")
+        " (did you mean 'argument-from-example'?)"
+        """
+        resolved = self.resolve(name)
+        if resolved is not None:
+            return f" (did you mean {resolved!r}?)"
+        return did_you_mean(name, self.ids)
+
+    def resolve(self, name: str) -> str | None:
+        """The id of the scheme that ``name`` designates, or None.
+
+        ``name`` matches a scheme's id, name or one of its aliases, ignoring case, hyphens
+        and underscores, with or without a leading "argument from" (AIFdb writes
+        "Argument From Expert Opinion", or just "Example").
+
+        Examples
+        --------
+        >>> builtin_catalogue().resolve("Example"), builtin_catalogue().resolve("Default Inference")
+        ('argument-from-example', None)
+        """
+        return self._names.get(_normal(name))
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for scheme in self.schemes:
+            for form in (scheme.id, scheme.name, *scheme.aliases):
+                key = _normal(form)
+                for variant in (key, key.removeprefix("argument from ")):
+                    names.setdefault(variant, scheme.id)
+        return names
+
+    def extended(self, other: Catalogue) -> Catalogue:
+        """This catalogue with the schemes of ``other`` added; a scheme with a known id replaces it.
+
+        Examples
+        --------
+        >>> base = builtin_catalogue()
+        >>> mine = base.scheme("argument-from-sign").model_copy(update={"name": "Sign reading"})
+        >>> merged = base.extended(Catalogue(schemes=[mine]))
+        >>> len(merged) == len(base), merged.scheme("argument-from-sign").name
+        (True, 'Sign reading')
+        """
+        replaced = {s.id: s for s in other.schemes}
+        kept = tuple(replaced.pop(s.id, s) for s in self.schemes)
+        return Catalogue(schemes=kept + tuple(s for s in other.schemes if s.id in replaced))
+
+
+def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
+    """Parse and validate a catalogue written in YAML (or JSON).
+
+    Parameters
+    ----------
+    text : str
+        The file's content: ``catalogue: 1`` and a list of ``schemes``.
+    name : str
+        The file name, for messages.
+
+    Returns
+    -------
+    Catalogue
+
+    Raises
+    ------
+    CatalogueError
+        Listing every problem, each with file, line and column, and the scheme's id.
+
+    Examples
+    --------
+    >>> parse_catalogue("catalogue: 1\\nschemes:\\n- id: Bad Id\\n", name="mine.yaml")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.schemes.catalogue.CatalogueError: mine.yaml:3:7: Bad Id: schemes[0].id: invalid id 'Bad Id': ...
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise CatalogueError([Problem(f"YAML: {message}", file=name, line=line, column=column)]) from None
+    except yaml.YAMLError as exc:
+        raise CatalogueError([Problem(f"YAML: {exc}", file=name)]) from None
+    positions, duplicates = _positions(root)
+    if duplicates:
+        raise CatalogueError(
+            [Problem(f"duplicate key {key!r}", file=name, line=line, column=col) for key, line, col in duplicates]
+        )
+    if not isinstance(data, dict) or data.get("catalogue") != 1:
+        raise CatalogueError([Problem("a catalogue file must start with 'catalogue: 1'", file=name, line=1)])
+    try:
+        return Catalogue.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise CatalogueError(_problems(exc, data, positions, name)) from None
+
+
+def _positions(
+    root: yaml.Node | None,
+) -> tuple[dict[tuple[str | int, ...], tuple[int, int]], list[tuple[str, int, int]]]:
+    found: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    duplicates: list[tuple[str, int, int]] = []
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())] if root is not None else []
+    while stack:
+        node, path = stack.pop()
+        found[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        duplicates.append((key.value, key.start_mark.line + 1, key.start_mark.column + 1))
+                    seen.add(key.value)
+                    stack.append((value, (*path, key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
+    return found, duplicates
+
+
+def _problems(
+    exc: pydantic.ValidationError,
+    data: dict[str, Any],
+    positions: dict[tuple[str | int, ...], tuple[int, int]],
+    name: str,
+) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        path = tuple(error["loc"])
+        scheme_id = None
+        if len(path) >= 2 and path[0] == "schemes" and isinstance(path[1], int):
+            schemes = data.get("schemes")
+            item = schemes[path[1]] if isinstance(schemes, list) and path[1] < len(schemes) else None
+            scheme_id = item.get("id") if isinstance(item, dict) else None
+        place = next((positions[path[:end]] for end in range(len(path), -1, -1) if path[:end] in positions), None)
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+        message = _message(error)
+        problems.append(
+            Problem(
+                f"{where}: {message}" if where else message,
+                file=name,
+                line=place[0] if place else None,
+                column=place[1] if place else None,
+                id=str(scheme_id) if isinstance(scheme_id, str) else None,
+            )
+        )
+    return problems
+
+
+def _message(error: Any) -> str:
+    key = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "value")
+    if error["type"] == "missing":
+        return f"missing required key {key!r}"
+    if error["type"] == "extra_forbidden":
+        return f"unknown key {key!r}"
+    if error["type"] == "string_pattern_mismatch":
+        return f"invalid id {error['input']!r}: use kebab-case (lower-case letters and digits, joined by '-')"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def read_catalogue(path: str | Path) -> Catalogue:
+    """Read one catalogue file, on its own (not merged with argmap's).
+
+    Raises
+    ------
+    CatalogueError
+        If the file cannot be read or is not a valid catalogue.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+        raise CatalogueError([Problem(f"cannot read the catalogue: {reason}", file=str(path))]) from None
+    return parse_catalogue(text, str(path))
+
+
+@cache
+def builtin_catalogue() -> Catalogue:
+    """argmap's own catalogue (``argmap/schemes/catalogue.yaml``).
+
+    Examples
+    --------
+    >>> len(builtin_catalogue()) >= 20
+    True
+    """
+    text = resources.files("argmap.schemes").joinpath("catalogue.yaml").read_text(encoding="utf-8")
+    return parse_catalogue(text, "argmap/schemes/catalogue.yaml")
+
+
+def load_catalogue(*paths: str | Path) -> Catalogue:
+    """argmap's catalogue extended by the user files ``paths``, in order (later files win).
+
+    Parameters
+    ----------
+    *paths : str or Path
+        Catalogue files; each adds schemes or replaces schemes of the same id.
+
+    Returns
+    -------
+    Catalogue
+
+    Raises
+    ------
+    CatalogueError
+        If a file cannot be read or is not a valid catalogue.
+
+    Examples
+    --------
+    >>> load_catalogue() == builtin_catalogue()
+    True
+    """
+    catalogue = builtin_catalogue()
+    for path in paths:
+        catalogue = catalogue.extended(read_catalogue(path))
+    return catalogue
+
+
+def default_catalogue() -> Catalogue:
+    """argmap's catalogue extended by the files that ``ARGMAP_SCHEMES`` lists.
+
+    Raises
+    ------
+    CatalogueError
+        If a listed file cannot be read or is not a valid catalogue.
+
+    Examples
+    --------
+    >>> "practical-reasoning" in default_catalogue()
+    True
+    """
+    return _catalogue_for(os.environ.get(SCHEMES_ENV, ""))
+
+
+@cache
+def _catalogue_for(setting: str) -> Catalogue:
+    return load_catalogue(*(part for part in setting.split(os.pathsep) if part))
+
+
+_ACTIVE: ContextVar[Catalogue | None] = ContextVar("argmap_catalogue", default=None)
+
+
+def active_catalogue() -> Catalogue:
+    """The catalogue in force: the one :func:`using_catalogue` set, else :func:`default_catalogue`.
+
+    Examples
+    --------
+    >>> active_catalogue() == default_catalogue()
+    True
+    """
+    return _ACTIVE.get() or default_catalogue()
+
+
+@contextmanager
+def using_catalogue(catalogue: Catalogue | None) -> Iterator[Catalogue]:
+    """Put ``catalogue`` in force for the block (None: keep the one in force).
+
+    Readers check scheme ids, and map other formats' scheme names, against the
+    catalogue in force.
+
+    Examples
+    --------
+    >>> mine = Catalogue(schemes=[builtin_catalogue().scheme("argument-from-sign")])
+    >>> with using_catalogue(mine):
+    ...     len(active_catalogue())
+    1
+    """
+    if catalogue is None:
+        yield active_catalogue()
+        return
+    token = _ACTIVE.set(catalogue)
+    try:
+        yield catalogue
+    finally:
+        _ACTIVE.reset(token)
