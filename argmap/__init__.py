@@ -8,6 +8,7 @@ The public API in one place:
 'claim'
 """
 
+from argmap.comparison import compare
 from argmap.errors import (
     ArgmapError,
     MapError,
@@ -22,6 +23,7 @@ from argmap.errors import (
 from argmap.io import dumps, formats, load, loads, save
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 from argmap.source import SourceDocument
+from argmap.teaching import grade
 
 __all__ = [
     "ArgmapError",
@@ -39,8 +41,10 @@ __all__ = [
     "UnknownFormatError",
     "UnknownIdError",
     "UsageError",
+    "compare",
     "dumps",
     "formats",
+    "grade",
     "load",
     "loads",
     "save",

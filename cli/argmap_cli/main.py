@@ -19,8 +19,10 @@ import pydantic
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError
 from argmap_cli.analyze import analyze_command
+from argmap_cli.compare import compare_command
 from argmap_cli.convert import convert_command
 from argmap_cli.formats import formats_command
+from argmap_cli.grade import grade_command
 from argmap_cli.outline import outline_command
 from argmap_cli.render import render_command
 from argmap_cli.schema import schema_command
@@ -51,6 +53,8 @@ cli.add_command(analyze_command)
 cli.add_command(schema_command)
 cli.add_command(convert_command)
 cli.add_command(formats_command)
+cli.add_command(compare_command)
+cli.add_command(grade_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
