@@ -39,6 +39,7 @@ from argmap.analysis.results import (
 from argmap.analysis.strength import STRENGTH_MODELS, strength
 from argmap.analysis.weak_links import find_weak_links, weak_links
 from argmap.model import ArgumentMap
+from argmap.schemes import Catalogue
 
 __all__ = [
     "STRENGTH_MODELS",
@@ -67,6 +68,7 @@ def analyze(
     support: str = "none",
     strength_model: str = "auto",
     max_chains: int = 50,
+    schemes: Catalogue | None = None,
 ) -> Analysis:
     """Run every analysis for one claim, sharing the work between them.
 
@@ -83,6 +85,9 @@ def analyze(
         The gradual model; ``none`` leaves ``strength`` out.
     max_chains : int
         How many support chains to list (the count is always exact).
+    schemes : Catalogue, optional
+        The scheme catalogue for ``open-critical-question`` weak links; by default the
+        one in force (:func:`argmap.schemes.active_catalogue`).
 
     Returns
     -------
@@ -105,7 +110,9 @@ def analyze(
     return Analysis(
         claim=claim_id,
         support_chains=chains_of(structure, max_chains),
-        weak_links=find_weak_links(argument_map, structure, labels, scores.scores if scores else {}),
+        weak_links=find_weak_links(
+            argument_map, structure, labels, scores.scores if scores else {}, schemes=schemes
+        ),
         counterarguments=find_counterarguments(argument_map, structure, labels),
         acceptability=accepted,
         strength=scores,

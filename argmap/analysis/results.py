@@ -30,6 +30,7 @@ WeakLinkKind = Literal[
     "circular-support",
     "weak-inference",
     "long-chain",
+    "open-critical-question",
 ]
 WEAK_LINK_KINDS: tuple[str, ...] = get_args(WeakLinkKind)
 
@@ -75,6 +76,8 @@ class WeakLink(_Result):
     nodes: tuple[str, ...]
     severity: float = Field(ge=0.0, le=1.0)
     explanation: str
+    scheme: str | None = Field(default=None, description="For open-critical-question: the relation's scheme.")
+    question: str | None = Field(default=None, description="For open-critical-question: the question's id.")
 
 
 class Counterargument(_Result):

@@ -33,6 +33,7 @@ from argmap.analysis.results import WEAK_LINK_KINDS, Label, WeakLink
 from argmap.analysis.strength import strength
 from argmap.graph import statement_graph
 from argmap.model import ArgumentMap
+from argmap.schemes import Catalogue, open_questions
 
 __all__ = ["DEFAULT_STEP_RELIABILITY", "weak_links"]
 
@@ -49,6 +50,7 @@ def weak_links(
     strength_model: str = "auto",
     weak_inference: float = WEAK_INFERENCE_THRESHOLD,
     long_chain: float = LONG_CHAIN_THRESHOLD,
+    schemes: Catalogue | None = None,
 ) -> tuple[WeakLink, ...]:
     """Every weak link of the argument for ``claim``, most severe first.
 
@@ -67,6 +69,9 @@ def weak_links(
     long_chain : float
         A chain whose reliability (the product of its steps' weights, 0.9 when unset)
         falls below this is a ``long-chain``.
+    schemes : Catalogue, optional
+        The catalogue whose critical questions make ``open-critical-question`` links;
+        by default the one in force (:func:`argmap.schemes.active_catalogue`).
 
     Returns
     -------
@@ -80,7 +85,7 @@ def weak_links(
     structure = support_structure(argument_map, claim)
     labels = grounded_labels(argument_map, support=support)
     scores = strength(argument_map, strength_model).scores if strength_model != "none" else {}
-    return find_weak_links(argument_map, structure, labels, scores, weak_inference, long_chain)
+    return find_weak_links(argument_map, structure, labels, scores, weak_inference, long_chain, schemes)
 
 
 def find_weak_links(
@@ -90,6 +95,7 @@ def find_weak_links(
     scores: Mapping[str, float],
     weak_inference: float = WEAK_INFERENCE_THRESHOLD,
     long_chain: float = LONG_CHAIN_THRESHOLD,
+    schemes: Catalogue | None = None,
 ) -> tuple[WeakLink, ...]:
     """The weak links, from analyses already computed (what :func:`argmap.analysis.analyze` uses)."""
     found: list[WeakLink] = []
@@ -102,6 +108,7 @@ def find_weak_links(
     found += _circular_support(argument_map, tree)
     found += _weak_inferences(argument_map, tree, scores, weak_inference)
     found += _long_chain(argument_map, structure, long_chain)
+    found += _open_critical_questions(argument_map, tree, schemes)
     order = {kind: i for i, kind in enumerate(WEAK_LINK_KINDS)}
     return tuple(sorted(found, key=lambda w: (-w.severity, order[w.kind], w.nodes)))
 
@@ -257,6 +264,36 @@ def _weak_inferences(
                     f"The step from {sources} to {relation.to} ({relation.key}) is weak "
                     f"(strength {value:.2f}): it lends {relation.to} little support."
                 ),
+            )
+        )
+    return links
+
+
+OPEN_QUESTION_SEVERITY = 0.3
+OPEN_QUESTION_ELSEWHERE_SEVERITY = 0.15
+
+
+def _open_critical_questions(
+    argument_map: ArgumentMap, tree: set[str], schemes: Catalogue | None
+) -> list[WeakLink]:
+    """One link per critical question that no ``answers`` mark takes up (argmap.schemes.open_questions)."""
+    links = []
+    for open_question in open_questions(argument_map, schemes):
+        relation = argument_map.relation(open_question.relation)
+        inside = relation.type == "support" and relation.to in tree
+        role = "the inference" if relation.type == "support" else "the objection"
+        links.append(
+            WeakLink(
+                kind="open-critical-question",
+                nodes=(*relation.sources, relation.to, relation.key),
+                severity=OPEN_QUESTION_SEVERITY if inside else OPEN_QUESTION_ELSEWHERE_SEVERITY,
+                explanation=(
+                    f"{role.capitalize()} {relation.key} ({' and '.join(relation.sources)} to {relation.to}) "
+                    f"follows the scheme {open_question.scheme}, and nothing in the map takes up its "
+                    f"critical question {open_question.question!r}: {open_question.text}"
+                ),
+                scheme=open_question.scheme,
+                question=open_question.question,
             )
         )
     return links

@@ -87,6 +87,8 @@ _WEAK_LINK_MEANINGS = {
     "circular-support": "it supports itself, through others, in a circle",
     "weak-inference": "the step on this line lends little support",
     "long-chain": "the ground of a long chain that carries little of its support",
+    "open-critical-question": "the inference on this line follows a scheme whose critical questions "
+    "the map leaves open (the label says how many)",
 }
 _VERBS = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
 
@@ -212,7 +214,8 @@ def weak_links_overlay(argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
     The badge goes where the weakness is: on the statement that is a single point of
     failure, the unsupported premise, each premise of a linked argument, each member of a
     circle, the attackers of an unanswered attack and the ground of a long chain; a weak
-    inference is labelled on its line, and lines concerned are marked too.
+    inference is labelled on its line, as is the number of a scheme's critical questions
+    an inference leaves open, and lines concerned are marked too.
 
     Parameters
     ----------
@@ -241,9 +244,13 @@ def weak_links_overlay(argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
     _check_ids(argument_map, (i for link in weak_links for i in link.nodes))
     badges: dict[str, list[Badge]] = defaultdict(list)
     edges: dict[str, EdgeMark] = {}
+    open_questions: Counter[str] = Counter()
     for link in weak_links:
         statements = [i for i in link.nodes if argument_map.has_statement(i)]
         relations = [i for i in link.nodes if not argument_map.has_statement(i)]
+        if link.kind == "open-critical-question":
+            open_questions.update(relations)
+            continue
         badge = Badge(text=f"{link.kind.replace('-', ' ')} {link.severity:.2f}", mark="weak")
         if link.kind == "weak-inference":
             for relation in relations:
@@ -262,6 +269,14 @@ def weak_links_overlay(argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
         if link.kind == "long-chain":
             for relation, source in _chain_relations(argument_map, statements):
                 edges[relation] = _merge_links(edges.get(relation), EdgeMark(mark="weak", links=(source,)))
+    for relation, number in open_questions.items():
+        label = f"{number} open critical question{'s' if number != 1 else ''}"
+        old = edges.get(relation)
+        edges[relation] = (
+            EdgeMark(mark="weak", label=label)
+            if old is None
+            else old.model_copy(update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label})
+        )
     kinds = list(dict.fromkeys(link.kind for link in weak_links))
     count = f"{len(weak_links)} weak link{'s' if len(weak_links) != 1 else ''}"
     return Overlay(
