@@ -6,14 +6,14 @@ an inference) survive the conversion:
 
 * a **statement node** has ``element="statement"`` and the attributes ``kind``,
   ``text``, and where set ``span`` (a ``(start, end)`` tuple), ``weight``, ``tags``
-  (a tuple), ``section``, ``note``;
+  (a tuple), ``section``, ``note``, ``answers`` (a tuple of ``{"relation", "question"}`` dicts);
 * a **relation node** has ``element="relation"`` and ``type`` (``"support"`` or
-  ``"attack"``), and where set ``weight``, ``scheme``, ``note``, ``meta``;
+  ``"attack"``), and where set ``weight``, ``scheme``, ``note``, ``answers``, ``meta``;
 * an edge from each source statement to its relation node has ``role="premise"`` and
   ``index`` (the source's position in ``from``); one edge from the relation node to
   its target (a statement, or a relation for an undercut) has ``role="conclusion"``;
 * the graph attributes hold ``title``, and where set ``main_claim``, ``source``
-  (a dict of the source's fields) and ``meta``.
+  (a dict of the source's fields), ``tests`` (a list of dicts, as in the file) and ``meta``.
 
 Node ids are the statement and relation ids, which share one namespace.
 :func:`from_networkx` reverses :func:`to_networkx` exactly, including the order of
@@ -41,7 +41,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.errors import MapValidationError, Problem
-from argmap.model import ArgumentMap, Relation, Source, Span, Statement
+from argmap.model import Answer, ArgumentMap, Relation, Source, Span, Statement
 
 __all__ = ["from_networkx", "statement_graph", "to_networkx"]
 
@@ -76,6 +76,8 @@ def to_networkx(argument_map: ArgumentMap) -> nx.DiGraph[str]:
         graph.graph["main_claim"] = argument_map.main_claim
     if argument_map.source is not None:
         graph.graph["source"] = argument_map.source.model_dump(exclude_none=True)
+    if argument_map.tests:
+        graph.graph["tests"] = [t.model_dump(mode="json", exclude_none=True) for t in argument_map.tests]
     if argument_map.meta is not None:
         graph.graph["meta"] = argument_map.meta
     for statement in argument_map.statements:
@@ -84,6 +86,8 @@ def to_networkx(argument_map: ArgumentMap) -> nx.DiGraph[str]:
             attrs["span"] = (statement.span.start, statement.span.end)
         if statement.tags:
             attrs["tags"] = statement.tags
+        if statement.answers:
+            attrs["answers"] = _answers(statement.answers)
         for name in _STATEMENT_FIELDS:
             value = getattr(statement, name)
             if value is not None:
@@ -95,12 +99,18 @@ def to_networkx(argument_map: ArgumentMap) -> nx.DiGraph[str]:
             value = getattr(relation, name)
             if value is not None:
                 attrs[name] = value
+        if relation.answers:
+            attrs["answers"] = _answers(relation.answers)
         graph.add_node(relation.key, **attrs)
     for relation in argument_map.relations:
         for index, source in enumerate(relation.sources):
             graph.add_edge(source, relation.key, role="premise", index=index)
         graph.add_edge(relation.key, relation.to, role="conclusion")
     return graph
+
+
+def _answers(answers: tuple[Answer, ...]) -> tuple[dict[str, str], ...]:
+    return tuple(answer.model_dump() for answer in answers)
 
 
 def from_networkx(graph: nx.DiGraph[str]) -> ArgumentMap:
@@ -173,6 +183,7 @@ def from_networkx(graph: nx.DiGraph[str]) -> ArgumentMap:
         meta=graph.graph.get("meta"),
         statements=statements,
         relations=relations,
+        tests=graph.graph.get("tests", ()),
     )
 
 

@@ -51,16 +51,19 @@ __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
     "SCHEME_ID_PATTERN",
+    "LABELS",
     "RELATION_TYPES",
     "STATEMENT_KINDS",
     "Answer",
     "ArgumentMap",
+    "MapTest",
     "Relation",
     "Source",
     "Span",
     "Statement",
     "assign_relation_ids",
     "check_references",
+    "check_tests",
     "default_claim",
     "did_you_mean",
     "duplicate_ids",
@@ -72,10 +75,13 @@ ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 SCHEME_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STATEMENT_KINDS: tuple[str, ...] = ("claim", "premise", "evidence", "rebuttal")
 RELATION_TYPES: tuple[str, ...] = ("support", "attack")
+LABELS: tuple[str, ...] = ("in", "out", "undec")
 
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
 StatementKind = Literal["claim", "premise", "evidence", "rebuttal"]
 RelationType = Literal["support", "attack"]
+LabelName = Literal["in", "out", "undec"]
+SupportModeName = Literal["none", "deductive", "necessary"]
 UnitFloat = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
@@ -232,6 +238,52 @@ class Relation(_Record):
         return self.id
 
 
+class MapTest(_Record):
+    """An expectation a map states about itself: these labels under this semantics.
+
+    A map's ``tests:`` list holds them (as Carneades' test blocks do); ``argmap check``
+    and :func:`argmap.check` evaluate them. ``expect`` names statements or relations
+    (both are arguments of the map's attack framework).
+
+    Examples
+    --------
+    >>> t = MapTest(semantics="preferred", expect={"C": "in", "R1": "out"})
+    >>> t.support, sorted(t.expect.items())
+    ('none', [('C', 'in'), ('R1', 'out')])
+    >>> import pydantic
+    >>> try:
+    ...     MapTest(semantics="groundd", expect={"C": "in"})
+    ... except pydantic.ValidationError as exc:
+    ...     print(exc.errors()[0]["msg"].split(";")[0])
+    Value error, unknown semantics 'groundd' (did you mean 'grounded'?)
+    """
+
+    name: str | None = Field(default=None, description="A short name for the test, shown by argmap check.")
+    semantics: str = Field(
+        default="grounded",
+        description="A Dung semantics: grounded, complete, preferred or stable. For those with several "
+        "extensions the label is the skeptical one.",
+    )
+    support: SupportModeName = Field(
+        default="none", description="Whether supports add derived attacks: none, deductive or necessary."
+    )
+    expect: dict[Identifier, LabelName] = Field(
+        min_length=1, description="Statement or relation id to its expected label: in, out or undec."
+    )
+    note: str | None = None
+
+    @field_validator("semantics")
+    @classmethod
+    def _known_semantics(cls, value: str) -> str:
+        from argmap.semantics.solvers import semantics_names
+
+        known = semantics_names()
+        if value not in known:
+            hint = did_you_mean(value, known)
+            raise ValueError(f"unknown semantics {value!r}{hint}; expected one of: {', '.join(known)}")
+        return value
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a map file, as ``argmap schema`` prints it.
 
@@ -241,7 +293,7 @@ def json_schema() -> dict[str, Any]:
     Examples
     --------
     >>> sorted(json_schema()["properties"])
-    ['argmap', 'main_claim', 'meta', 'relations', 'source', 'statements', 'title']
+    ['argmap', 'main_claim', 'meta', 'relations', 'source', 'statements', 'tests', 'title']
     """
     schema = ArgumentMap.model_json_schema(by_alias=True, mode="validation")
     return {
@@ -301,6 +353,9 @@ class ArgumentMap(_Record):
     source: Source | None = None
     statements: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
+    tests: tuple[MapTest, ...] = Field(
+        default=(), description="Expected acceptability labels, checked by argmap check."
+    )
     meta: dict[str, Any] | None = Field(
         default=None,
         description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
@@ -317,6 +372,7 @@ class ArgumentMap(_Record):
         if info.context and info.context.get("partial"):
             return self
         problems = check_references(self.statements, self.relations, self.main_claim)
+        problems += check_tests(self.tests, [s.id for s in self.statements] + [r.key for r in self.relations])
         if problems:
             raise ValueError("; ".join(f"{p.id}: {p.message}" if p.id else p.message for p in problems))
         return self
@@ -402,6 +458,8 @@ class ArgumentMap(_Record):
             data.pop("relations", None)
         if not data.get("statements"):
             data.pop("statements", None)
+        if not data.get("tests"):
+            data.pop("tests", None)
         return data
 
     def to_networkx(self) -> nx.DiGraph[str]:
@@ -600,4 +658,45 @@ def check_references(
             )
         if relation.type == "support" and target in relation.sources:
             problems.append(Problem(f"statement {target!r} supports itself", id=rid, path=to_path))
+    return problems
+
+
+def check_tests(
+    tests: Sequence[MapTest],
+    ids: Iterable[str],
+    *,
+    test_indices: Sequence[int] | None = None,
+    other_ids: Iterable[str] = (),
+) -> list[Problem]:
+    """A problem for each id in a test's ``expect`` that names no statement or relation.
+
+    ``ids`` are the map's statement and relation ids; ``test_indices`` give each test's
+    position in the file's list, and ``other_ids`` the ids of items dropped as invalid
+    (not reported again).
+
+    Returns
+    -------
+    list of Problem
+        With ``path`` (``("tests", i, "expect", id)``) set, and ``id`` the test's name.
+
+    Examples
+    --------
+    >>> [p.message for p in check_tests([MapTest(expect={"C1": "in"})], ["C", "P"])]
+    ["expect names no statement or relation: 'C1' (did you mean 'C'?)"]
+    """
+    known = set(ids)
+    dropped = set(other_ids)
+    indices = list(test_indices) if test_indices is not None else list(range(len(tests)))
+    problems = []
+    for test, index in zip(tests, indices, strict=True):
+        for identifier in test.expect:
+            if identifier not in known and identifier not in dropped:
+                problems.append(
+                    Problem(
+                        f"expect names no statement or relation: {identifier!r}"
+                        f"{did_you_mean(identifier, sorted(known))}",
+                        id=test.name,
+                        path=("tests", index, "expect", identifier),
+                    )
+                )
     return problems

@@ -30,11 +30,13 @@ from argmap.errors import MapValidationError, Problem
 from argmap.model import (
     FORMAT_VERSION,
     ArgumentMap,
+    MapTest,
     Relation,
     Source,
     Statement,
     assign_relation_ids,
     check_references,
+    check_tests,
     did_you_mean,
     duplicate_ids,
 )
@@ -47,6 +49,7 @@ Locate = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
 
 _STATEMENT = TypeAdapter(Statement)
 _RELATION = TypeAdapter(Relation)
+_TEST = TypeAdapter(MapTest)
 _LISTS = ("statements", "relations")
 
 
@@ -138,7 +141,7 @@ def diagnose(
             )
         ]
     problems: list[Problem] = []
-    header = {key: value for key, value in data.items() if key not in _LISTS}
+    header = {key: value for key, value in data.items() if key not in (*_LISTS, "tests")}
     try:
         ArgumentMap.model_validate(header, context={"partial": True})
     except pydantic.ValidationError as exc:
@@ -147,6 +150,7 @@ def diagnose(
     statements, statement_indices, dropped = _validate_items(data, "statements", _STATEMENT, problems)
     relations, relation_indices, dropped_relations = _validate_items(data, "relations", _RELATION, problems)
     dropped |= dropped_relations
+    _validate_items(data, "tests", _TEST, problems)
     problems.extend(
         duplicate_ids(
             (item["id"], (key, index))
@@ -178,6 +182,9 @@ def diagnose(
             relation_indices=relation_indices,
         )
     )
+    ids = [s.id for s in statements] + [r.key for r in named]
+    tests, test_indices = _expectations(data)
+    problems.extend(check_tests(tests, ids, test_indices=test_indices, other_ids=dropped))
     if source is not None:
         declared = header.get("source")
         try:
@@ -187,6 +194,21 @@ def diagnose(
         anchored = zip(statement_indices, statements, strict=True)
         problems.extend(check_source(anchored, declared_source, source))
     return problems
+
+
+def _expectations(data: Mapping[str, Any]) -> tuple[list[MapTest], list[int]]:
+    """The ids each test expects labels for, even of a test that is otherwise invalid."""
+    tests = data.get("tests")
+    found: list[MapTest] = []
+    indices: list[int] = []
+    for index, item in enumerate(tests if isinstance(tests, list) else ()):
+        expect = item.get("expect") if isinstance(item, Mapping) else None
+        if isinstance(expect, Mapping):
+            name = item.get("name")
+            keys: dict[str, Any] = {key: "in" for key in expect if isinstance(key, str)}
+            found.append(MapTest.model_construct(name=name if isinstance(name, str) else None, expect=keys))
+            indices.append(index)
+    return found, indices
 
 
 def _validate_items(
@@ -247,6 +269,8 @@ def _message(error: Any, path: tuple[str | int, ...]) -> str:
         expected = error.get("ctx", {}).get("expected", "")
         options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip()]
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
+        if len(path) >= 2 and path[-2] == "expect":
+            return f"unknown label {value!r} for {field!r}{hint}; expected one of: in, out, undec"
         label = {"type": "relation type"}.get(field, field)
         return f"unknown {label} {value!r}{hint}; expected one of: {expected.replace(' or ', ', ')}"
     if kind == "string_pattern_mismatch" and field in ("id", "main_claim", "to", "from"):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Span, Statement
+from argmap.model import LABELS, STATEMENT_KINDS, ArgumentMap, MapTest, Relation, Span, Statement
+from argmap.semantics import SUPPORT_MODES, semantics_names
 
 # Statement ids start upper-case; relation ids are "rel<n>", so the two never collide.
 ids = st.from_regex(r"[A-Z][A-Za-z0-9_.-]{0,6}", fullmatch=True)
@@ -31,7 +32,7 @@ def spans(draw: st.DrawFn) -> Span:
 
 @st.composite
 def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
-    """A valid map: unique ids, relations between its statements, some linked, some undercuts."""
+    """A valid map: unique ids, relations between its statements, some linked, some undercuts, tests."""
     statement_ids = draw(st.lists(ids, min_size=1, max_size=max_statements, unique=True))
     statements = [
         Statement(
@@ -68,10 +69,24 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
                 meta=draw(metas),
             )
         )
+    labelled = statement_ids + [r.key for r in relations]
+    tests = [
+        MapTest(
+            name=draw(optional_text),
+            semantics=draw(st.sampled_from(semantics_names())),
+            support=draw(st.sampled_from(SUPPORT_MODES)),
+            expect=draw(
+                st.dictionaries(st.sampled_from(labelled), st.sampled_from(LABELS), min_size=1, max_size=3)
+            ),
+            note=draw(optional_text),
+        )
+        for _ in range(draw(st.integers(min_value=0, max_value=2)))
+    ]
     return ArgumentMap(
         title=draw(texts),
         main_claim=draw(st.none() | st.sampled_from(statement_ids)),
         statements=statements,
         relations=relations,
+        tests=tests,
         meta=draw(metas),
     )
