@@ -8,6 +8,7 @@ The public API in one place:
 'claim'
 """
 
+from argmap.checks import check
 from argmap.comparison import compare
 from argmap.errors import (
     ArgmapError,
@@ -41,6 +42,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownIdError",
     "UsageError",
+    "check",
     "compare",
     "dumps",
     "formats",

@@ -19,6 +19,7 @@ import pydantic
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError
 from argmap_cli.analyze import analyze_command
+from argmap_cli.check import check_command
 from argmap_cli.compare import compare_command
 from argmap_cli.convert import convert_command
 from argmap_cli.formats import formats_command
@@ -55,6 +56,7 @@ cli.add_command(convert_command)
 cli.add_command(formats_command)
 cli.add_command(compare_command)
 cli.add_command(grade_command)
+cli.add_command(check_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
