@@ -5,7 +5,7 @@ are aligned by where their statements sit in it: the similarity of two statement
 the overlap of their spans, intersection over union (a statement without a span falls
 back on its text). Otherwise spans mean nothing across the maps, and the similarity is
 that of the texts: rapidfuzz's normalised Indel similarity (``fuzz.ratio``) of the texts
-lower-cased with punctuation removed.
+lower-cased with punctuation removed (a text of punctuation only is compared as it is).
 
 Of all pairs at least ``threshold`` similar, the pairing kept is a maximum-weight
 matching (networkx), so each statement is aligned with at most one statement of the
@@ -160,7 +160,7 @@ def _similarities(a: Sequence[Statement], b: Sequence[Statement], *, use_spans: 
             [s.text for s in a],
             [s.text for s in b],
             scorer=fuzz.ratio,
-            processor=utils.default_process,
+            processor=_normalise,
             dtype=np.float64,
         )
         / 100.0
@@ -181,6 +181,11 @@ def _similarities(a: Sequence[Statement], b: Sequence[Statement], *, use_spans: 
             union = np.maximum(a_end, b_end) - np.minimum(a_start, b_start)
             matrix[np.ix_(rows, cols)] = overlap / union
     return matrix
+
+
+def _normalise(text: str) -> str:
+    # Lower case, punctuation removed; a text of punctuation only is compared as written.
+    return utils.default_process(text) or text
 
 
 def _best_pairs(
