@@ -9,7 +9,9 @@ lower-cased with punctuation removed (a text of punctuation only is compared as 
 
 Of all pairs at least ``threshold`` similar, the pairing kept is a maximum-weight
 matching (networkx), so each statement is aligned with at most one statement of the
-other map and the sum of similarities is as large as it can be.
+other map and the sum of similarities is as large as it can be. Only each statement's
+:data:`CANDIDATES` (8) most similar partners enter the matching: this keeps large maps
+fast and changes nothing unless a statement resembles more than eight others closely.
 
 Examples
 --------
@@ -44,6 +46,9 @@ SPAN_THRESHOLD = 0.5
 # Integer weights keep the matching exact; the +1 for equal ids breaks ties between equal
 # texts in favour of the pairing a map has with itself.
 _SCALE = 2_000_000
+# Each statement is offered to the matching with its few most similar partners only: the
+# matching then stays fast on large maps whose statements all resemble one another.
+CANDIDATES = 8
 
 
 def alignment_method(a: ArgumentMap, b: ArgumentMap) -> Literal["span", "text"]:
@@ -183,6 +188,19 @@ def _similarities(a: Sequence[Statement], b: Sequence[Statement], *, use_spans: 
     return matrix
 
 
+def _candidates(weights: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """The pairs worth matching: each statement's CANDIDATES best partners above the threshold."""
+    rows, cols = weights.shape
+    keep = np.zeros(weights.shape, dtype=bool)
+    if weights.size == 0:
+        return keep
+    k = min(CANDIDATES, rows)
+    keep[np.argpartition(-weights, k - 1, axis=0)[:k, :], np.arange(cols)[None, :]] = True
+    k = min(CANDIDATES, cols)
+    keep[np.arange(rows)[:, None], np.argpartition(-weights, k - 1, axis=1)[:, :k]] = True
+    return keep & (weights >= 0)
+
+
 def _normalise(text: str) -> str:
     # Lower case, punctuation removed; a text of punctuation only is compared as written.
     return utils.default_process(text) or text
@@ -191,12 +209,24 @@ def _normalise(text: str) -> str:
 def _best_pairs(
     a: Sequence[Statement], b: Sequence[Statement], similarity: NDArray[np.float64], cutoff: float
 ) -> tuple[StatementPair, ...]:
+    weights = np.rint(similarity * _SCALE).astype(np.int64) * 2
+    weights += np.equal.outer(
+        np.array([s.id for s in a], dtype=object), np.array([s.id for s in b], dtype=object)
+    )
+    weights[(similarity < cutoff) | (similarity <= 0.0)] = -1
     graph: nx.Graph[tuple[str, int]] = nx.Graph()
-    for i, j in zip(*np.nonzero((similarity >= cutoff) & (similarity > 0.0)), strict=True):
-        value = float(similarity[i, j])
-        graph.add_edge(("a", int(i)), ("b", int(j)), weight=round(value * _SCALE) * 2 + (a[i].id == b[j].id))
+    for i, j in zip(*np.nonzero(_candidates(weights)), strict=True):
+        graph.add_edge(("a", int(i)), ("b", int(j)), weight=int(weights[i, j]))
     chosen: dict[int, int] = {}
-    for u, v in nx.max_weight_matching(graph):
+    # Matched component by component: the blossom algorithm's cost grows with the whole graph.
+    matching: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for component in nx.connected_components(graph):
+        if len(component) == 2:
+            u, v = component
+            matching.add((u, v))
+        else:
+            matching |= nx.max_weight_matching(graph.subgraph(component))
+    for u, v in matching:
         (_, i), (_, j) = (u, v) if u[0] == "a" else (v, u)
         chosen[i] = j
     return tuple(
