@@ -22,11 +22,13 @@ from argmap_cli.analyze import analyze_command
 from argmap_cli.check import check_command
 from argmap_cli.compare import compare_command
 from argmap_cli.convert import convert_command
+from argmap_cli.exercise import exercise_command
 from argmap_cli.formats import formats_command
 from argmap_cli.grade import grade_command
 from argmap_cli.outline import outline_command
 from argmap_cli.render import render_command
 from argmap_cli.schema import schema_command
+from argmap_cli.schemes import schemes_command
 from argmap_cli.show import show_command
 from argmap_cli.validate import validate_command
 
@@ -52,11 +54,13 @@ cli.add_command(render_command)
 cli.add_command(outline_command)
 cli.add_command(analyze_command)
 cli.add_command(schema_command)
+cli.add_command(schemes_command)
 cli.add_command(convert_command)
 cli.add_command(formats_command)
 cli.add_command(compare_command)
 cli.add_command(grade_command)
 cli.add_command(check_command)
+cli.add_command(exercise_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,0 +1,166 @@
+"""Exercises: the shuffle, the letters, what each sheet hides, and a key that is the map in letters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import argmap
+from argmap.analysis import acceptability
+from argmap.errors import UsageError
+from argmap.model import Answer, ArgumentMap, Relation, Statement
+from argmap.schemes import builtin_catalogue
+from argmap.teaching.exercise import exercise, letter
+from tests.conftest import ARTICLE_MAP
+from tests.strategies import argument_maps
+
+ARTICLE = argmap.load(ARTICLE_MAP)
+
+
+def original_shape(m: ArgumentMap, rename: dict[str, str]) -> list[tuple[str, tuple[str, ...], object]]:
+    """Each relation as (type, sources, target), renamed; an undercut's target is the attacked shape."""
+
+    def shape(relation: Relation) -> tuple[str, tuple[str, ...], object]:
+        target: object = (
+            rename[relation.to] if m.has_statement(relation.to) else shape(m.relation(relation.to))
+        )
+        return relation.type, tuple(rename[s] for s in relation.sources), target
+
+    return sorted((shape(r) for r in m.relations), key=repr)
+
+
+def test_letters_count_like_spreadsheet_columns() -> None:
+    assert [letter(i) for i in range(28)][-3:] == ["Z", "AA", "AB"]
+    with pytest.raises(ValueError, match=">= 0"):
+        letter(-1)
+
+
+def test_the_same_seed_gives_the_same_order_and_another_seed_another() -> None:
+    first = [s.text for s in exercise(ARTICLE, seed=7).worksheet.statements]
+    assert first == [s.text for s in exercise(ARTICLE, seed=7).worksheet.statements]
+    assert first != [s.text for s in exercise(ARTICLE, seed=8).worksheet.statements]
+    assert sorted(first) == sorted(s.text for s in ARTICLE.statements)
+    assert first != [s.text for s in ARTICLE.statements]
+
+
+def test_statements_are_lettered_in_sheet_order_and_the_key_names_their_ids() -> None:
+    ex = exercise(ARTICLE, seed=1)
+    sheet = ex.worksheet.statements
+    assert [s.letter for s in sheet] == [letter(i) for i in range(len(ARTICLE.statements))]
+    by_letter = {row.letter: row for row in ex.key.statements}
+    for statement in sheet:
+        row = by_letter[statement.letter]
+        assert ARTICLE.statement(row.id).text == statement.text == row.text
+        assert ARTICLE.statement(row.id).kind == row.kind == statement.kind
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_the_key_map_is_the_map_renamed_to_letters(m: ArgumentMap) -> None:
+    ex = exercise(m, seed=5)
+    rename = {row.id: row.letter for row in ex.key.statements}
+    lettered = ex.key.answer_map
+    assert original_shape(lettered, {v: v for v in rename.values()}) == original_shape(m, rename)
+    assert lettered.main_claim == (rename[m.main_claim] if m.main_claim else None)
+    assert {rename[s.id]: (s.kind, s.text) for s in m.statements} == {
+        s.id: (s.kind, s.text) for s in lettered.statements
+    }
+    relation_names = dict(zip((r.key for r in m.relations), (r.key for r in lettered.relations), strict=True))
+    assert [{rename.get(k) or relation_names[k]: v for k, v in t.expect.items()} for t in m.tests] == [
+        dict(t.expect) for t in lettered.tests
+    ]
+    # renaming changes no label: the key map argues exactly what the map argues
+    before = acceptability(m, semantics="grounded").labels
+    after = acceptability(lettered, semantics="grounded").labels
+    assert {rename.get(k) or relation_names[k]: v for k, v in before.items()} == after
+
+
+def test_relations_read_as_sentences_in_letters() -> None:
+    m = ArgumentMap(
+        title="T",
+        statements=[Statement(id=i, kind="premise", text=i.lower()) for i in ("P", "Q", "C", "R")],
+        relations=[
+            Relation(id="S", type="support", sources=["P", "Q"], to="C"),
+            Relation(id="U", type="attack", sources="R", to="S"),
+        ],
+    )
+    ex = exercise(m, seed=0)
+    rename = {row.id: row.letter for row in ex.key.statements}
+    p, q, c, r = (rename[i] for i in "PQCR")
+    assert [x.sentence for x in ex.key.relations] == [
+        f"{p} and {q} together support {c}",
+        f"{r} attacks the step {p} + {q} → {c}",
+    ]
+    assert ex.key.relations[1].to == f"support.{p}.{q}.{c}"
+
+
+@pytest.mark.parametrize(
+    ("hide", "kinds_shown", "relations_shown", "tasks"),
+    [
+        ("relations", True, False, ["draw-relations", "find-weak-link", "open-critical-question"]),
+        ("kinds", False, True, ["mark-kinds", "find-weak-link", "open-critical-question"]),
+        ("all", False, False, ["draw-relations", "mark-kinds", "find-weak-link", "open-critical-question"]),
+    ],
+)
+def test_each_hide_option_hides_what_it_says(
+    hide: str, kinds_shown: bool, relations_shown: bool, tasks: list[str]
+) -> None:
+    sheet = exercise(ARTICLE, hide=hide).worksheet
+    assert all((s.kind is not None) == kinds_shown for s in sheet.statements)
+    assert bool(sheet.relations) == relations_shown
+    assert [t.kind for t in sheet.tasks] == tasks
+    assert sheet.main_claim == next(r.letter for r in exercise(ARTICLE).key.statements if r.id == "C1")
+
+
+def test_without_schemes_there_is_no_critical_question_task() -> None:
+    m = ArgumentMap(
+        title="T",
+        statements=[Statement(id="C", kind="claim", text="c"), Statement(id="P", kind="premise", text="p")],
+        relations=[Relation(type="support", sources="P", to="C")],
+    )
+    sheet = exercise(m).worksheet
+    assert [t.kind for t in sheet.tasks] == ["draw-relations", "find-weak-link"]
+    assert sheet.critical_questions == ()
+
+
+def test_an_answered_critical_question_is_not_open_in_the_key() -> None:
+    questions = builtin_catalogue().scheme("argument-from-expert-opinion").question_ids
+    m = ArgumentMap(
+        title="Expert",
+        main_claim="C",
+        statements=[
+            Statement(id="C", kind="claim", text="The bridge is safe."),
+            Statement(id="E", kind="evidence", text="The engineer says so."),
+            Statement(
+                id="Q",
+                kind="evidence",
+                text="She inspected forty bridges.",
+                answers=[Answer(relation="S", question=questions[0])],
+            ),
+        ],
+        relations=[
+            Relation(id="S", type="support", sources="E", to="C", scheme="argument-from-expert-opinion"),
+            Relation(id="T", type="support", sources="Q", to="E"),
+        ],
+    )
+    ex = exercise(m, seed=0)
+    (item,) = ex.worksheet.critical_questions
+    assert item.question_ids == questions and item.scheme_name.lower() == "argument from expert opinion"
+    assert ex.key.open_questions[item.relation] == questions[1:]
+    assert item.relation in {w.nodes[-1] for w in ex.key.weak_links if w.kind == "open-critical-question"}
+
+
+def test_weak_links_in_the_key_speak_in_letters() -> None:
+    ex = exercise(ARTICLE, seed=3)
+    letters = {row.letter for row in ex.key.statements}
+    ids = {s.id for s in ARTICLE.statements}
+    for link in ex.key.weak_links:
+        assert {n for n in link.nodes if "." not in n} <= letters
+        assert not any(word.strip(".,:;()'") in ids - letters for word in link.explanation.split())
+
+
+def test_bad_requests_are_usage_errors() -> None:
+    with pytest.raises(UsageError, match="unknown hide option 'kind' \\(did you mean 'kinds'\\?\\)"):
+        exercise(ARTICLE, hide="kind")
+    with pytest.raises(UsageError, match="no statements"):
+        exercise(ArgumentMap(title="empty"))
