@@ -146,7 +146,7 @@ def test_an_extra_statement() -> None:
     item = only(result.feedback)
     assert item.kind == "extra-statement"
     assert item.message == "Your statement G ('Blue is a calm colour.') is not in the reference map."
-    assert "1 of your statements are not in it" in result.summary
+    assert "1 of your statements is not in it" in result.summary
 
 
 def test_a_wrong_main_claim() -> None:

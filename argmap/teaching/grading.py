@@ -161,7 +161,7 @@ def _summary(comparison: Comparison) -> str:
         found += f" and gave {kinds.matched} of them the reference's kind"
     drawn = f"You drew {relations.matched} of its {relations.b_total} relations as the reference does"
     extra = segments.a_total - segments.matched
-    tail = f"; {extra} of your statements are not in it" if extra else ""
+    tail = f"; {extra} of your statements {'is' if extra == 1 else 'are'} not in it" if extra else ""
     return f"{found}. {drawn}{tail}."
 
 
