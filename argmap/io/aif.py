@@ -9,8 +9,12 @@ restores it:
 * an **RA-node** with I-node premises and one I-node conclusion becomes a ``support``
   (several premises into one RA: a linked argument); a **CA-node** likewise an
   ``attack``, and a CA-node whose conclusion is another mapped RA/CA node an
-  **undercut**; the node's text is the relation's ``scheme`` (except the defaults
-  "Default Inference" and "Default Conflict"), its other keys the relation's ``meta``;
+  **undercut**; the node's text names the relation's ``scheme`` when the scheme
+  catalogue knows it (by id, name or alias: "Argument From Expert Opinion", "Example"),
+  and any other text (except the defaults "Default Inference" and "Default Conflict")
+  is kept as ``meta["text"]``, as is a known name spelt otherwise than the catalogue's,
+  so that writing gives the node its own text back; its other keys are the relation's
+  ``meta``;
 * every other node (L, YA, TA, MA, PA, and S-nodes that fit no relation) and every
   edge are kept verbatim in the map's ``meta["aif"]`` (``nodes``, ``edges``), with the
   document's other keys (``locutions``, ``participants``...) in ``meta["aif"]["document"]``
@@ -46,6 +50,7 @@ from argmap.io._jsonutil import decode_text, item_lines, line_of, parse_json, sn
 from argmap.io._structure import kinds_from_structure, safe_id
 from argmap.io.registry import Format, register
 from argmap.model import ArgumentMap
+from argmap.schemes import active_catalogue
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
@@ -255,13 +260,17 @@ class _Reader:
                 item["meta"] = extras
             statement_data.append(item)
         relation_data = []
+        schemes = active_catalogue()
         for k, (relation_type, sources, target) in zip(relation_keys, triples, strict=True):
             node = by_key[k]
             item = {"id": ids[k], "type": relation_type, "from": sources, "to": target}
             text = node.get("text")
             extras = {key: value for key, value in node.items() if key not in _CORE_KEYS}
-            if isinstance(text, str) and text.strip() and text != DEFAULT_SCHEMES[relation_type]:
-                item["scheme"] = text
+            scheme = schemes.get(schemes.resolve(text) or "") if isinstance(text, str) else None
+            if scheme is not None:
+                item["scheme"] = scheme.id
+                if text != scheme.name:
+                    extras["text"] = text
             elif text != DEFAULT_SCHEMES[relation_type]:
                 extras["text"] = text
             if not (isinstance(node["nodeID"], str) and node["nodeID"] == ids[k]):
@@ -415,6 +424,7 @@ def dumps_aif(argument_map: ArgumentMap) -> str:
      "locutions": []}
     """
     data = argument_map.to_data()
+    schemes = active_catalogue()
     meta = argument_map.meta or {}
     aif_meta = meta.get("aif") if isinstance(meta.get("aif"), dict) else {}
     assert isinstance(aif_meta, dict)
@@ -432,9 +442,13 @@ def dumps_aif(argument_map: ArgumentMap) -> str:
         extras = dict(item.get("meta") or {})
         node = {"nodeID": _aif_id(item)}
         extras.pop("nodeID", None)
-        text = extras.pop("text", DEFAULT_SCHEMES[item["type"]])
-        if not (text is None or (isinstance(text, str) and not text.strip())):
-            text = item.get("scheme") or DEFAULT_SCHEMES[item["type"]]
+        if "text" in extras:
+            text = extras.pop("text")
+        elif item.get("scheme"):
+            known = schemes.get(item["scheme"])
+            text = known.name if known is not None else item["scheme"]
+        else:
+            text = DEFAULT_SCHEMES[item["type"]]
         if text is not None:
             node["text"] = text
         node["type"] = _NODE_OF[item["type"]]

@@ -2,7 +2,7 @@
 
 GraphML attributes hold only strings, numbers and booleans, so the values that are not
 are written as **JSON text** and decoded on reading: a statement's ``span`` (``"[3, 9]"``),
-``tags`` (``'["a", "b"]'``) and ``meta``, a relation's ``meta``, and the graph's
+``tags`` (``'["a", "b"]'``), ``answers`` and ``meta``, a relation's ``answers`` and ``meta``, and the graph's
 ``source`` and ``meta``. Everything else is a plain GraphML attribute, as in
 ``docs/format.md`` (section "As a networkx graph"). Everything is carried, except
 characters XML 1.0 cannot hold at all (control characters other than tab, line feed and
@@ -47,7 +47,7 @@ from argmap.validation import build_map
 
 __all__ = ["GRAPHML", "JSON_NODE_ATTRIBUTES", "dumps_graphml", "loads_graphml"]
 
-JSON_NODE_ATTRIBUTES = ("span", "tags", "meta")
+JSON_NODE_ATTRIBUTES = ("span", "tags", "answers", "meta")
 _JSON_GRAPH_ATTRIBUTES = ("source", "meta")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -2,7 +2,7 @@
 
 Each ADU becomes a statement (id: the ADU's id, text: its EDU's text, ``meta``:
 ``{"adu_type": "pro" | "opp", "edu": <EDU id>}``); each ``sup`` or ``exa`` edge a
-``support`` (``exa``: scheme ``example``, its source is ``evidence``), each ``reb`` an
+``support`` (``exa``: scheme ``argument-from-example``, its source is ``evidence``), each ``reb`` an
 ``attack``, each ``und`` an attack on the relation its target edge became (an
 undercut), and each ``add`` a further premise of its target's relation (a linked
 argument). Relation ids are the edge ids; ``meta`` records the edge type. The central
@@ -207,7 +207,7 @@ def loads_microtext(
                 "meta": {"edge_type": edge_type},
             }
             if edge_type == "exa":
-                relations[edge_id]["scheme"] = "example"
+                relations[edge_id]["scheme"] = "argument-from-example"
     for edge_id, src, trg in additions:
         if trg not in relations:
             problems.add(f"add edge: trg {trg!r} is not an argumentative edge", edge_id)

@@ -122,10 +122,10 @@ class Scheme(_Record):
 
         Examples
         --------
-        >>> builtin_catalogue().scheme("argument-from-sign").question("strenght")
+        >>> builtin_catalogue().scheme("argument-from-sign").question("strenght")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        argmap.errors.UnknownIdError: scheme 'argument-from-sign' has no critical question 'strenght' (did you mean 'strength'?)
+        argmap.errors.UnknownIdError: scheme 'argument-from-sign' has no ... (did you mean 'strength'?)
         """
         for question in self.questions:
             if question.id == question_id:
@@ -187,10 +187,10 @@ class Catalogue(_Record):
 
         Examples
         --------
-        >>> builtin_catalogue().scheme("argument-from-analogie")
+        >>> builtin_catalogue().scheme("from-analogie")
         Traceback (most recent call last):
         ...
-        argmap.errors.UnknownIdError: no scheme 'argument-from-analogie' (did you mean 'argument-from-analogy'?)
+        argmap.errors.UnknownIdError: no scheme 'from-analogie' (did you mean 'argument-from-analogy'?)
         """
         resolved = self.resolve(name)
         if resolved is None:
@@ -290,7 +290,10 @@ def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
     positions, duplicates = _positions(root)
     if duplicates:
         raise CatalogueError(
-            [Problem(f"duplicate key {key!r}", file=name, line=line, column=col) for key, line, col in duplicates]
+            [
+                Problem(f"duplicate key {key!r}", file=name, line=line, column=col)
+                for key, line, col in duplicates
+            ]
         )
     if not isinstance(data, dict) or data.get("catalogue") != 1:
         raise CatalogueError([Problem("a catalogue file must start with 'catalogue: 1'", file=name, line=1)])
@@ -336,7 +339,9 @@ def _problems(
             schemes = data.get("schemes")
             item = schemes[path[1]] if isinstance(schemes, list) and path[1] < len(schemes) else None
             scheme_id = item.get("id") if isinstance(item, dict) else None
-        place = next((positions[path[:end]] for end in range(len(path), -1, -1) if path[:end] in positions), None)
+        place = next(
+            (positions[path[:end]] for end in range(len(path), -1, -1) if path[:end] in positions), None
+        )
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
         message = _message(error)
         problems.append(

@@ -99,7 +99,9 @@ def open_questions(argument_map: ArgumentMap, catalogue: Catalogue | None = None
         for question in scheme.questions:
             if (relation.key, question.id) not in addressed:
                 found.append(
-                    OpenQuestion(relation=relation.key, scheme=scheme.id, question=question.id, text=question.text)
+                    OpenQuestion(
+                        relation=relation.key, scheme=scheme.id, question=question.id, text=question.text
+                    )
                 )
     return tuple(found)
 
@@ -134,8 +136,10 @@ def scheme_problems(
     ('relations', 0, 'scheme') unknown scheme 'argument-from-sing' (did you mean 'argument-from-sign'?)
     >>> r = [Relation(id="S", type="support", sources="P", to="C", scheme="argument-from-sign")]
     >>> for p in scheme_problems(s, r):
-    ...     print(p.path, p.message)
-    ('statements', 1, 'answers', 0, 'question') scheme 'argument-from-sign' of S has no critical question 'strenght' (did you mean 'strength'?)
+    ...     print(p.path)
+    ...     print(p.message)
+    ('statements', 1, 'answers', 0, 'question')
+    scheme 'argument-from-sign' of S has no critical question 'strenght' (did you mean 'strength'?)
     """
     schemes = catalogue if catalogue is not None else active_catalogue()
     s_index = list(statement_indices) if statement_indices is not None else list(range(len(statements)))
@@ -162,7 +166,9 @@ def scheme_problems(
             target = by_id.get(answer.relation)
             if target is None:
                 what = "a statement, not a relation" if answer.relation in statement_ids else "no relation"
-                hint = "" if answer.relation in statement_ids else did_you_mean(answer.relation, sorted(by_id))
+                hint = (
+                    "" if answer.relation in statement_ids else did_you_mean(answer.relation, sorted(by_id))
+                )
                 problems.append(
                     Problem(
                         f"answers names {what}: {answer.relation!r}{hint}",

@@ -10,8 +10,10 @@ import click
 import argmap
 from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, analyze
 from argmap.analysis.report import markdown_report, rich_report
+from argmap.schemes import load_catalogue, using_catalogue
 from argmap.semantics import semantics_names
 from argmap_cli._common import console, map_argument
+from argmap_cli.schemes import schemes_option
 
 
 @click.command("analyze")
@@ -43,6 +45,7 @@ from argmap_cli._common import console, map_argument
     default="text",
     show_default=True,
 )
+@schemes_option
 def analyze_command(
     map_path: Path,
     claim: str | None,
@@ -51,21 +54,24 @@ def analyze_command(
     strength_model: str,
     max_chains: int,
     output_format: str,
+    schemes_files: tuple[Path, ...],
 ) -> None:
     """Analyse the argument for a claim of MAP.
 
-    Reports the support chains (counted exactly, the longest listed), weak links by severity,
+    Reports the support chains (counted exactly, the longest listed), weak links by severity
+    (among them the critical questions of relations' schemes that the map leaves open),
     counterarguments with their status, Dung acceptability and gradual strength.
     """
-    argument_map = argmap.load(map_path)
-    result = analyze(
-        argument_map,
-        claim,
-        semantics=semantics,
-        support=support,
-        strength_model=strength_model,
-        max_chains=max_chains,
-    )
+    with using_catalogue(load_catalogue(*schemes_files)):
+        argument_map = argmap.load(map_path)
+        result = analyze(
+            argument_map,
+            claim,
+            semantics=semantics,
+            support=support,
+            strength_model=strength_model,
+            max_chains=max_chains,
+        )
     if output_format == "json":
         click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     elif output_format == "markdown":

@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 import argmap
+from argmap.schemes import load_catalogue, using_catalogue
 from argmap_cli._common import map_argument
+from argmap_cli.schemes import schemes_option
 
 
 @click.command("validate")
@@ -19,12 +21,17 @@ from argmap_cli._common import map_argument
     help="The source document: spans and source.sha256 are checked against it.",
 )
 @click.option("--format", "format_name", help="The map's format (default: from the suffix).")
-def validate_command(map_path: Path, source_path: Path | None, format_name: str | None) -> None:
+@schemes_option
+def validate_command(
+    map_path: Path, source_path: Path | None, format_name: str | None, schemes_files: tuple[Path, ...]
+) -> None:
     """Check MAP and report every problem, one line each (file:line:column: id: problem).
 
-    Exits 0 if the map is valid, 1 if not.
+    Scheme ids and answers marks are checked against argmap's scheme catalogue and any
+    --schemes files. Exits 0 if the map is valid, 1 if not.
     """
-    argument_map = argmap.load(map_path, format_name, source=source_path)
+    with using_catalogue(load_catalogue(*schemes_files)):
+        argument_map = argmap.load(map_path, format_name, source=source_path)
     checked = f"; spans and checksum match {source_path}" if source_path is not None else ""
     click.echo(
         f"{map_path}: valid: {len(argument_map.statements)} statements, "

@@ -175,12 +175,8 @@ SMALL = {
 def test_linked_premises_undercuts_schemes_spans_and_kinds() -> None:
     m = loads_aif(json.dumps(SMALL))
     support, undercut = m.relations
-    assert (support.type, support.sources, support.to, support.scheme) == (
-        "support",
-        ("2", "3"),
-        "1",
-        "Argument From Authority",
-    )
+    assert (support.type, support.sources, support.to, support.scheme) == ("support", ("2", "3"), "1", None)
+    assert support.meta == {"text": "Argument From Authority"}  # no scheme of the catalogue: kept as written
     assert (undercut.type, undercut.to, undercut.scheme) == ("attack", "4", None)
     assert m.is_undercut(undercut)
     assert [(s.id, s.kind) for s in m.statements] == [

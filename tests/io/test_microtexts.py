@@ -74,7 +74,7 @@ def test_an_example_edge_makes_evidence() -> None:
     <edge id="c3" src="a2" trg="a1" type="exa"/></arggraph>"""
     m = loads_microtext(xml)
     assert m.statement("a2").kind == "evidence"
-    assert m.relation("c3").scheme == "example"
+    assert m.relation("c3").scheme == "argument-from-example"
 
 
 @pytest.mark.parametrize(
