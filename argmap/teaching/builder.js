@@ -358,10 +358,14 @@
     return { map };
   }
 
-  // YAML is a superset of JSON: double-quoted JSON strings are YAML strings, once the characters
-  // YAML does not allow raw (C1 controls, DEL) are escaped too.
+  // YAML is a superset of JSON: double-quoted JSON strings are YAML strings, once what YAML reads
+  // differently raw is escaped too: C1 controls and DEL (not allowed), U+0085, U+2028 and U+2029
+  // (line breaks, which a quoted scalar folds), and U+FEFF.
   function quote(value) {
-    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return JSON.stringify(value).replace(
+      /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   }
 
   function yaml(map) {
