@@ -37,6 +37,7 @@ from argmap.io.registry import (
     get_format,
     register,
 )
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 
@@ -66,6 +67,7 @@ def load(
     format: str | None = None,
     *,
     source: SourceDocument | str | Path | None = None,
+    limits: Limits | None = None,
 ) -> ArgumentMap:
     """Read a map file.
 
@@ -80,6 +82,9 @@ def load(
     source : SourceDocument, str or Path, optional
         The source document (or its path): spans and ``source.sha256`` are checked
         against it too.
+    limits : Limits, optional
+        What the reader accepts (size, nesting, aliases, entities, statements); by
+        default :func:`argmap.limits.default_limits`.
 
     Returns
     -------
@@ -91,7 +96,8 @@ def load(
         If the format or suffix is unknown, or a shared suffix's content matches no
         format or several.
     ParseError
-        If the file cannot be read or parsed.
+        If the file cannot be read or parsed, or is beyond a limit (the message names
+        the limit and how to raise it).
     MapValidationError
         Listing every problem of the map, each with file, line and id.
     """
@@ -101,14 +107,21 @@ def load(
         candidates_for_path(path)
     if source is not None and not isinstance(source, SourceDocument):
         source = SourceDocument.read(source)
+    limits = limits if limits is not None else default_limits()
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            limits.check_bytes(size, str(path))
+            data = stream.read(limits.max_bytes + 1)
+    except IsADirectoryError:
+        raise ParseError([Problem("cannot read: it is a directory", file=str(path))]) from None
     except OSError as exc:
         raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
+    limits.check_bytes(len(data), str(path))  # a file that grew, or a device without a size
     fmt = detect_format(path, data, format).format
     if fmt.reader is None:
         raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
-    return fmt.reader(data, str(path), source)
+    return fmt.reader(data, str(path), source, limits)
 
 
 def loads(
@@ -117,8 +130,38 @@ def loads(
     *,
     name: str = "<string>",
     source: SourceDocument | None = None,
+    limits: Limits | None = None,
 ) -> ArgumentMap:
     """Read a map from a string or bytes in the named format.
+
+    Parameters
+    ----------
+    data : str or bytes
+        The content.
+    format : str
+        A format name (see :func:`formats`).
+    name : str
+        The file name used in messages (and, for Argdown, to resolve ``@include``
+        when it names a real file).
+    source : SourceDocument, optional
+        The source document, for spans.
+    limits : Limits, optional
+        What the reader accepts; by default :func:`argmap.limits.default_limits`.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Raises
+    ------
+    UnknownFormatError
+        If the format is unknown.
+    UsageError
+        If argmap only writes the format.
+    ParseError
+        If the content cannot be parsed or is beyond a limit.
+    MapValidationError
+        Listing every problem of the map.
 
     Examples
     --------
@@ -128,8 +171,10 @@ def loads(
     fmt = get_format(format)
     if fmt.reader is None:
         raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
+    limits = limits if limits is not None else default_limits()
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return fmt.reader(raw, name, source)
+    limits.check_bytes(len(raw), name)
+    return fmt.reader(raw, name, source, limits)
 
 
 def dumps(argument_map: ArgumentMap, format: str = "yaml") -> bytes:

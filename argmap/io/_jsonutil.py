@@ -11,6 +11,8 @@ import re
 from typing import Any
 
 from argmap.errors import ParseError, Problem
+from argmap.io._checks import check_json_text_depth, too_deep_for_the_parser
+from argmap.limits import Limits
 
 __all__ = ["decode_text", "item_lines", "line_of", "parse_json", "sniffed_json"]
 
@@ -43,17 +45,24 @@ def decode_text(data: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse_json(text: str, name: str) -> Any:
-    """Parse JSON text strictly.
+def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
+    """Parse JSON text strictly, within ``limits.max_depth`` (when limits are given).
 
     Raises
     ------
     ParseError
         On a syntax error (with line and column), a duplicate key (with its line), or
-        nesting too deep for the parser.
+        nesting deeper than the limit or too deep for the parser (with the line).
+
+    Examples
+    --------
+    >>> parse_json('{"a": 1, "a": 2}', "x.json")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ParseError: x.json:1: JSON: duplicate key 'a'
     """
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        value = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise ParseError(
             [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
@@ -62,7 +71,10 @@ def parse_json(text: str, name: str) -> Any:
         line = line_of(text, rf'"{re.escape(exc.key)}"\s*:', occurrence=2)
         raise ParseError([Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line)]) from None
     except RecursionError:
-        raise ParseError([Problem("JSON: nested too deeply", file=name)]) from None
+        raise too_deep_for_the_parser(text, name, limits or Limits(), "JSON") from None
+    if limits is not None:
+        check_json_text_depth(value, text, name, limits)
+    return value
 
 
 _SNIFFED: list[tuple[bytes, Any]] = []

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-__all__ = ["kinds_from_structure", "safe_id"]
+from argmap.schemes import active_catalogue
+
+__all__ = ["kinds_from_structure", "safe_id", "scheme_from_name", "scheme_name"]
 
 _ID = re.compile(r"[A-Za-z0-9_.-]+")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -78,3 +80,36 @@ def kinds_from_structure(
         else:
             kinds[sid] = "claim"
     return kinds
+
+
+def scheme_name(scheme_id: str) -> str:
+    """How a scheme is named in formats that write names (AIF, Argdown): its catalogue name, else its id.
+
+    Examples
+    --------
+    >>> scheme_name("argument-from-expert-opinion"), scheme_name("not-in-the-catalogue")
+    ('Argument from expert opinion', 'not-in-the-catalogue')
+    """
+    scheme = active_catalogue().get(scheme_id)
+    return scheme.name if scheme is not None else scheme_id
+
+
+def scheme_from_name(name: str) -> tuple[str | None, str | None]:
+    """A scheme name found in a file, as ``(scheme id, name to keep)``.
+
+    A name the catalogue in force knows becomes its id; the name itself is kept (second
+    item) unless :func:`scheme_name` would write it back unchanged, so a round trip
+    restores the file's wording. A name it does not know (an inference rule such as
+    "Modus ponens") is no scheme id: it is only kept.
+
+    Examples
+    --------
+    >>> scheme_from_name("Argument From Expert Opinion")
+    ('argument-from-expert-opinion', 'Argument From Expert Opinion')
+    >>> scheme_from_name("Modus ponens")
+    (None, 'Modus ponens')
+    """
+    resolved = active_catalogue().resolve(name)
+    if resolved is None:
+        return None, name
+    return resolved, (None if scheme_name(resolved) == name else name)

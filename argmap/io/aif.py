@@ -46,9 +46,11 @@ from pathlib import PurePath
 from typing import Any
 
 from argmap.errors import MapValidationError, ParseError, Problem
+from argmap.io._checks import check_statement_count
 from argmap.io._jsonutil import decode_text, item_lines, line_of, parse_json, sniffed_json
 from argmap.io._structure import kinds_from_structure, safe_id
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.schemes import active_catalogue
 from argmap.source import SourceDocument
@@ -357,7 +359,9 @@ def _edges_for(data: Mapping[str, Any], aif_meta: Mapping[str, Any]) -> list[Any
     return written
 
 
-def loads_aif(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+def loads_aif(
+    text: str, name: str = "<string>", source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Read AIF JSON (AIFdb, OVA) or xAIF into a map.
 
     Parameters
@@ -368,6 +372,8 @@ def loads_aif(text: str, name: str = "<string>", source: SourceDocument | None =
         The file name, for messages; its stem becomes the map's title.
     source : SourceDocument, optional
         When given, spans are checked against it.
+    limits : Limits, optional
+        Nesting and statement count allowed (default :func:`~argmap.limits.default_limits`).
 
     Returns
     -------
@@ -376,7 +382,8 @@ def loads_aif(text: str, name: str = "<string>", source: SourceDocument | None =
     Raises
     ------
     ParseError
-        If the text is not JSON or not AIF-shaped (no ``nodes``/``edges`` lists).
+        If the text is not JSON or not AIF-shaped (no ``nodes``/``edges`` lists), or is
+        beyond a limit.
     MapValidationError
         If a node lacks an id or type, an id repeats, or an edge names no node; each
         problem with its line.
@@ -389,8 +396,9 @@ def loads_aif(text: str, name: str = "<string>", source: SourceDocument | None =
     argmap.errors.MapValidationError: x.json:1: edges[0] names no node: '1'
     x.json:1: edges[0] names no node: '2'
     """
+    limits = limits if limits is not None else default_limits()
     reader = _Reader(text, name)
-    data = reader.read(parse_json(text, name))
+    data = reader.read(parse_json(text, name, limits))
 
     def locate(path: tuple[str | int, ...]) -> tuple[int, int] | None:
         if len(path) >= 2 and path[0] in ("statements", "relations") and isinstance(path[1], int):
@@ -400,6 +408,7 @@ def loads_aif(text: str, name: str = "<string>", source: SourceDocument | None =
                 return (line, 1) if line is not None else None
         return None
 
+    check_statement_count(data, name, limits, locate)
     return build_map(data, file=name, locate=locate, source=source)
 
 
@@ -473,7 +482,7 @@ AIF = register(
         suffixes=(".json",),
         description="AIF JSON (AIFdb, OVA) and xAIF: I-nodes, RA/CA inferences and conflicts, "
         "undercuts, schemes; dialogue and other nodes kept in meta",
-        reader=lambda data, name, source: loads_aif(decode_text(data, name), name, source),
+        reader=lambda data, name, source, limits: loads_aif(decode_text(data, name), name, source, limits),
         writer=lambda argument_map: dumps_aif(argument_map).encode("utf-8"),
         sniff=sniff_aif,
     )

@@ -15,7 +15,9 @@ The subset (``docs/formats.md`` has the full table):
 * premise-conclusion structures: numbered lines ``(1) ...`` with inference lines ``----``
   or ``-- rule --`` (or an inference block between two ``--`` lines); each inference is a
   ``support`` from the statements since the previous one (and its conclusion) to the
-  next; the rule is the relation's ``scheme``, its ``{...}`` data the relation's ``meta``;
+  next; a rule the scheme catalogue knows ("Argument from expert opinion") is the relation's
+  ``scheme`` (its id), any other rule ("Modus ponens") is kept as ``meta["rule"]`` (as is a
+  known rule worded otherwise than the catalogue), its ``{...}`` data the relation's ``meta``;
 * ``#tag`` and ``#(tag with spaces)``; trailing ``{...}`` YAML data (the element's ``meta``);
   comments ``<!-- -->``, ``/* */`` and ``//``; backslash escapes.
 
@@ -27,9 +29,15 @@ its last inference, not another relation); attacked, its last inference is attac
 statement (text: its description, else its title; ``meta``: ``{"argdown": "argument"}``);
 undercutting it attacks the relations it is the source of. Ids are the titles, made
 valid (``No harm, no ban`` becomes ``No-harm-no-ban``); untitled statements get ``s1``,
-``s2``... Kinds come from the structure. Anything else (``@include``, statement
-references by number such as ``<A>(1)``, a relation without a parent or an element,
-an unclosed comment...) is a :class:`~argmap.errors.ParseError` naming the line.
+``s2``... Kinds come from the structure.
+
+``@include(a.argdown, b.argdown)`` on a line of its own splices in the named files (paths
+relative to the including file; each file once, so includes that form a cycle end); a
+problem in an included file names that file and its line. Statements by number:
+``<A>(n): text`` defines, and ``<A>(n)`` refers to, the statement ``(n)`` of argument A's
+premise-conclusion structure; where A has no such statement it is a statement of its own
+(id ``A-n``). Anything else (a relation without a parent or an element, an unclosed
+comment...) is a :class:`~argmap.errors.ParseError` naming the file and line.
 
 Examples
 --------
@@ -46,17 +54,21 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from argmap.errors import ParseError, Problem, UsageError
+from argmap.errors import MapError, ParseError, Problem, UsageError
+from argmap.io._checks import check_statement_count, value_depth
 from argmap.io._jsonutil import decode_text
-from argmap.io._structure import kinds_from_structure, safe_id
+from argmap.io._structure import kinds_from_structure, safe_id, scheme_from_name, scheme_name
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
@@ -72,7 +84,9 @@ _HEADING = re.compile(r"(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"(?:[*]|\d+\.)\s+(.*)$")
 _STATEMENT_HEAD = re.compile(r"\[((?:\\.|[^\]\\])+)\](:?)(?=\s|$)\s*(.*)$")
 _ARGUMENT_HEAD = re.compile(r"<((?:\\.|[^>\\])+)>(:?)(?=\s|$)\s*(.*)$")
-_BY_NUMBER = re.compile(r"<[^>]+>\(\d+\)")
+_NUMBERED_HEAD = re.compile(r"<((?:\\.|[^>\\])+)>\((\d+)\)(:?)(?=\s|$)\s*(.*)$")
+_DATA_TRIES = 8
+_INCLUDE = re.compile(r"@include\s*\(([^()]*)\)")
 _COMMENT = re.compile(r"(?<!\\)<!--.*?-->|(?<!\\)/\*.*?\*/|(?<!\S)//[^\n]*", re.S)
 _UNCLOSED = re.compile(r"(?<!\\)(<!--|/\*)")
 _ESCAPE = re.compile(r"\\(.)")
@@ -113,10 +127,80 @@ class _RelationLine:
     line: int
 
 
+def _split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _fail_at(message: str, file: str, line: int) -> ParseError:
+    return ParseError([Problem(message, file=file, line=line)])
+
+
+def _expand_includes(text: str, name: str, limits: Limits) -> tuple[list[str], list[tuple[str, int]]]:
+    """The document's lines with every ``@include(...)`` replaced by the included files' lines.
+
+    Paths are relative to the including file; each file is included once (the document
+    itself counts as included), so includes that form a cycle end. Returns the lines
+    and, for each, the file and line it comes from.
+    """
+    root = Path(name)
+    real = not name.startswith("<") and root.is_file()
+    seen = {root.resolve()} if real else set()
+    lines: list[str] = []
+    origins: list[tuple[str, int]] = []
+    total = len(text.encode("utf-8"))
+
+    def visit(file: str, file_text: str, depth: int) -> None:
+        nonlocal total
+        for number, raw in enumerate(_split_lines(file_text), start=1):
+            if "@include" not in raw:
+                lines.append(raw)
+                origins.append((file, number))
+                continue
+            directive = _INCLUDE.fullmatch(raw.strip())
+            if directive is None:
+                raise _fail_at(
+                    "@include must stand alone on its line as @include(file.argdown) or "
+                    "@include(a.argdown, b.argdown)",
+                    file,
+                    number,
+                )
+            if not real:
+                raise _fail_at(
+                    "@include needs the including file's path to resolve it: read the file with "
+                    "argmap.load(path) (or pass its real path as name=)",
+                    file,
+                    number,
+                )
+            limits.check_depth(depth + 1, file, number)
+            for written in (part.strip() for part in directive.group(1).split(",")):
+                if not written:
+                    raise _fail_at("@include names an empty path", file, number)
+                shown = Path(file).parent / written
+                target = shown.resolve()
+                if target in seen:
+                    continue
+                seen.add(target)
+                try:
+                    data = target.read_bytes()
+                except OSError as exc:
+                    raise _fail_at(
+                        f"@include({written}): cannot read {shown}: {exc.strerror}", file, number
+                    ) from None
+                total += len(data)
+                if total > limits.max_bytes:
+                    limits.check_bytes(total, name)
+                visit(str(shown), decode_text(data, str(shown)), depth + 1)
+
+    visit(name, text, 0)
+    return lines, origins
+
+
 class _Parser:
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str, name: str, limits: Limits | None = None) -> None:
         self.name = name
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.limits = limits if limits is not None else default_limits()
+        self.lines, self.origins = _expand_includes(text, name, self.limits)
+        self.numbered: dict[tuple[tuple[str, str], int], tuple[str, str]] = {}
         self.elements: dict[tuple[str, str], _Element] = {}
         self.relations: list[_RelationLine] = []
         self.pcs: dict[tuple[str, str], list[_Inference]] = {}
@@ -124,8 +208,29 @@ class _Parser:
         self.section: str | None = None
         self.frontmatter: dict[str, Any] = {}
 
+    def origin(self, line: int) -> tuple[str, int]:
+        """The file and line an expanded line comes from (``@include`` splices files together)."""
+        return self.origins[line - 1] if 1 <= line <= len(self.origins) else (self.name, line)
+
     def fail(self, message: str, line: int) -> ParseError:
-        return ParseError([Problem(message, file=self.name, line=line)])
+        return _fail_at(message, *self.origin(line))
+
+    def check_depth(self, depth: int, line: int) -> None:
+        if depth > self.limits.max_depth:
+            self.limits.check_depth(depth, *self.origin(line))
+
+    def data(self, text: str, line: int) -> dict[str, Any] | None:
+        """YAML data within the nesting limit, else ``None`` if it is not a mapping."""
+        value = _parse_data(text)
+        if value is not None:
+            self.check_depth(value_depth(value, self.limits.max_depth), line)
+        return value
+
+    def rule_and_data(self, text: str, line: int) -> tuple[str | None, dict[str, Any] | None]:
+        rule, data = _rule_and_data(text)
+        if data is not None:
+            self.check_depth(value_depth(data, self.limits.max_depth), line)
+        return rule, data
 
     # -- front matter and comments --------------------------------------------------
 
@@ -137,7 +242,7 @@ class _Parser:
         if end is None:
             raise self.fail("front matter opened by '===' is never closed", first + 1)
         body = "\n".join(self.lines[first + 1 : end])
-        data = _parse_data(body)
+        data = self.data(body, first + 2)
         if data is None:
             raise self.fail("front matter is not a YAML mapping (without aliases)", first + 2)
         self.frontmatter = data
@@ -163,8 +268,15 @@ class _Parser:
     # -- elements ---------------------------------------------------------------------
 
     def element(self, content: str, line: int, pcs_owner: tuple[str, str] | None = None) -> _Element:
-        if _BY_NUMBER.match(content):
-            raise self.fail("statement references by number (<A>(1)) are outside the supported subset", line)
+        numbered = _NUMBERED_HEAD.match(content)
+        if numbered is not None:
+            title = _unescape(_ESCAPE.sub(lambda m: _MARK + m.group(1), numbered.group(1)))
+            key = ("numbered", f"{title}\x00{int(numbered.group(2))}")
+            existing = self.elements.get(key)
+            if existing is None:
+                existing = self.elements[key] = _Element(key, line, section=self.section)
+            self.add_text(existing, numbered.group(4), line, defining=bool(numbered.group(3)))
+            return existing
         for kind, pattern in (("statement", _STATEMENT_HEAD), ("argument", _ARGUMENT_HEAD)):
             head = pattern.match(content)
             if head is not None:
@@ -188,7 +300,7 @@ class _Parser:
         marked = _ESCAPE.sub(lambda m: _MARK + m.group(1), raw)
         data_at = _find_data(marked)
         if data_at is not None:
-            data = _parse_data(marked[data_at:].replace(_MARK, "\\"))
+            data = self.data(marked[data_at:].replace(_MARK, "\\"), line)
             assert data is not None
             element.meta.update(data)
             marked = marked[:data_at]
@@ -256,7 +368,7 @@ class _Parser:
         for number, raw in enumerate(self.lines, start=1):
             if inference_block is not None:
                 if _DASHES.fullmatch(raw.strip()):
-                    rule, data = _rule_and_data(" ".join(inference_block))
+                    rule, data = self.rule_and_data(" ".join(inference_block), inference_line)
                     expect_conclusion = (rule, data, inference_line)
                     inference_block = None
                 else:
@@ -269,10 +381,6 @@ class _Parser:
             indent = (
                 len(raw) - len(raw.lstrip(" \t")) + raw[: len(raw) - len(raw.lstrip(" \t"))].count("\t") * 3
             )
-            if stripped.startswith("@include"):
-                raise self.fail(
-                    "@include is outside the supported subset (read the included files one by one)", number
-                )
             relation = _RELATION.match(stripped)
             pcs_item = _PCS_ITEM.match(stripped)
             if indent == 0 and not pcs_item and (heading := _HEADING.match(stripped)) is not None:
@@ -291,7 +399,7 @@ class _Parser:
                     inference_block, inference_line = [], number
                     continue
                 full = _INFERENCE.fullmatch(stripped)
-                rule, data = _rule_and_data(full.group(2).strip() if full else "")
+                rule, data = self.rule_and_data(full.group(2).strip() if full else "", number)
                 expect_conclusion = (rule, data, number)
                 stack, current = [], None
                 continue
@@ -305,6 +413,7 @@ class _Parser:
                         pcs_owner = ("argument", f"\x00{self.untitled}")
                         self.elements[pcs_owner] = _Element(pcs_owner, number, section=self.section)
                 item = self.element(pcs_item.group(2), number)
+                self.numbered.setdefault((pcs_owner, int(pcs_item.group(1))), item.key)
                 if expect_conclusion is not None:
                     rule, data, where = expect_conclusion
                     pcs_steps.append(_Inference(list(pcs_open), item.key, rule, data, where))
@@ -326,6 +435,7 @@ class _Parser:
                 child = self.element(content, number)
                 self.relations.append(_RelationLine(token, stack[-1][1], child.key, number))
                 stack.append((indent, child.key))
+                self.check_depth(len(stack) - 1, number)
                 current, blank_before = child, False
                 continue
             if relation is not None:
@@ -334,7 +444,12 @@ class _Parser:
                     number,
                 )
             listed = _LIST_ITEM.match(stripped)
-            new_element = listed or _STATEMENT_HEAD.match(stripped) or _ARGUMENT_HEAD.match(stripped)
+            new_element = (
+                listed
+                or _STATEMENT_HEAD.match(stripped)
+                or _ARGUMENT_HEAD.match(stripped)
+                or _NUMBERED_HEAD.match(stripped)
+            )
             if current is not None and not blank_before and new_element is None:
                 self.append(current, stripped, number)
                 continue
@@ -352,13 +467,29 @@ def _unescape(text: str) -> str:
 
 
 def _find_data(marked: str) -> int | None:
-    """Where a trailing ``{...}`` data block starts (an unescaped brace whose rest parses as a mapping)."""
+    """Where a trailing ``{...}`` data block starts (an unescaped brace whose rest parses as a mapping).
+
+    The first few unescaped braces from the left are tried, then the one that balances the
+    last brace: each try parses the rest of the line, so trying every brace of a long line
+    would take quadratic time.
+    """
     stripped = marked.rstrip()
     if not stripped.endswith("}"):
         return None
-    for match in re.finditer(r"(?<!\x00)\{", stripped):
+    for tries, match in enumerate(re.finditer(r"(?<!\x00)\{", stripped)):
+        if tries == _DATA_TRIES:
+            break
         if _parse_data(stripped[match.start() :].replace(_MARK, "\\")) is not None:
             return match.start()
+    else:
+        return None
+    depth = 0
+    for position in range(len(stripped) - 1, -1, -1):
+        if position and stripped[position - 1] == _MARK:
+            continue
+        depth += {"}": 1, "{": -1}.get(stripped[position], 0)
+        if depth == 0:
+            return position if _parse_data(stripped[position:].replace(_MARK, "\\")) is not None else None
     return None
 
 
@@ -396,13 +527,49 @@ def _rule_and_data(text: str) -> tuple[str | None, dict[str, Any] | None]:
     return rule or None, data
 
 
+def _numbered_title(key: tuple[str, str]) -> str:
+    title, number = key[1].split("\x00")
+    return f"{title}({number})"
+
+
+def _resolve_numbered(parser: _Parser) -> None:
+    """Make ``<A>(n)`` the statement ``(n)`` of argument A's premise-conclusion structure, if it has one."""
+    alias: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in [k for k in parser.elements if k[0] == "numbered"]:
+        title, number = key[1].split("\x00")
+        target = parser.numbered.get((("argument", title), int(number)))
+        if target is None:
+            continue
+        alias[key] = target
+        element, into = parser.elements.pop(key), parser.elements[target]
+        for text in (element.text, *element.alternatives):
+            if text and not into.text:
+                into.text = text
+            elif text and text != into.text and text not in into.alternatives:
+                into.alternatives.append(text)
+        into.tags += [t for t in element.tags if t not in into.tags]
+        into.meta.update(element.meta)
+    if not alias:
+        return
+    for relation in parser.relations:
+        relation.parent = alias.get(relation.parent, relation.parent)
+        relation.child = alias.get(relation.child, relation.child)
+    for steps in parser.pcs.values():
+        for step in steps:
+            step.premises = [alias.get(p, p) for p in step.premises]
+            step.conclusion = alias.get(step.conclusion, step.conclusion)
+
+
 def _build(parser: _Parser) -> dict[str, Any]:
+    _resolve_numbered(parser)
     taken: set[str] = set()
     ids: dict[tuple[str, str], str] = {}
     pcs = parser.pcs
     for key in parser.elements:
         if key[0] == "statement" or (key[0] == "argument" and key not in pcs):
             ids[key] = safe_id(key[1], taken)
+        elif key[0] == "numbered":
+            ids[key] = safe_id(_numbered_title(key), taken)
     for key in pcs:
         if not key[1].startswith("\x00"):
             ids[key] = safe_id(key[1], taken)
@@ -425,11 +592,15 @@ def _build(parser: _Parser) -> dict[str, Any]:
                 "from": [ids[p] for p in dict.fromkeys(step.premises)],
                 "to": ids[step.conclusion],
             }
+            meta = dict(step.meta or {})
             if step.rule:
-                item["scheme"] = step.rule
+                scheme, kept = scheme_from_name(step.rule)
+                if scheme is not None:
+                    item["scheme"] = scheme
+                if kept is not None:
+                    meta["rule"] = kept
             if index == len(steps) and element.text:
                 item["note"] = element.text
-            meta = dict(step.meta or {})
             if index == len(steps):
                 meta.update(element.meta)
                 if element.tags:
@@ -493,7 +664,8 @@ def _build(parser: _Parser) -> dict[str, Any]:
             meta["argdown"] = "argument"
         if element.alternatives:
             meta["equivalent"] = element.alternatives
-        item = {"id": ids[key], "kind": "claim", "text": element.text or key[1] or ids[key]}
+        fallback = _numbered_title(key) if key[0] == "numbered" else key[1]
+        item = {"id": ids[key], "kind": "claim", "text": element.text or fallback or ids[key]}
         if element.tags:
             item["tags"] = element.tags
         if element.section:
@@ -522,7 +694,9 @@ def _build(parser: _Parser) -> dict[str, Any]:
     return data
 
 
-def loads_argdown(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+def loads_argdown(
+    text: str, name: str = "<string>", source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Read Argdown text (the subset in the module documentation) into a map.
 
     Parameters
@@ -530,9 +704,13 @@ def loads_argdown(text: str, name: str = "<string>", source: SourceDocument | No
     text : str
         The Argdown document.
     name : str
-        The file name, for messages.
+        The file name, for messages; when it is a real file, ``@include`` paths are
+        resolved relative to its folder.
     source : SourceDocument, optional
         Unused (Argdown carries no spans); accepted for the reader interface.
+    limits : Limits, optional
+        Size (with included files), relation nesting, include depth, data nesting and
+        statement count allowed (default :func:`~argmap.limits.default_limits`).
 
     Returns
     -------
@@ -541,18 +719,20 @@ def loads_argdown(text: str, name: str = "<string>", source: SourceDocument | No
     Raises
     ------
     ParseError
-        For anything outside the subset, with its line.
+        For anything outside the subset, an ``@include`` that cannot be resolved or read,
+        or input beyond a limit; with its file and line.
     MapValidationError
-        If the relations make an invalid map (e.g. a statement supporting itself), with lines.
+        If the relations make an invalid map (e.g. a statement supporting itself), with
+        the file and line of each.
 
     Examples
     --------
-    >>> loads_argdown("[A]: a\\n@include(other.argdown)\\n", name="x.ad")  # doctest: +ELLIPSIS
+    >>> loads_argdown("[A]: a\\n@include(other.argdown)\\n", name="<string>")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.errors.ParseError: x.ad:2: @include is outside the supported subset (read the included files ...
+    argmap.errors.ParseError: <string>:2: @include needs the including file's path to resolve it: ...
     """
-    parser = _Parser(text, name)
+    parser = _Parser(text, name, limits)
     parser.parse()
     data = _build(parser)
     lines: dict[str, int] = data.pop("_lines")
@@ -566,7 +746,18 @@ def loads_argdown(text: str, name: str = "<string>", source: SourceDocument | No
                 return (line, 1) if line is not None else None
         return None
 
-    return build_map(data, file=name, locate=locate, source=source)
+    try:
+        check_statement_count(data, name, parser.limits, locate)
+        return build_map(data, file=name, locate=locate, source=source)
+    except MapError as exc:
+        # Lines count the document with its includes spliced in: name each problem's own file and line.
+        problems = []
+        for problem in exc.problems:
+            if problem.line is not None and problem.file == name:
+                file, line = parser.origin(problem.line)
+                problem = dataclasses.replace(problem, file=file, line=line)
+            problems.append(problem)
+        raise type(exc)(problems) from None
 
 
 def _escape(text: str) -> str:
@@ -653,8 +844,14 @@ def dumps_argdown(argument_map: ArgumentMap) -> str:
             head = f"<{relation.key}>" + (f": {_escape(relation.note)}" if relation.note else "")
             out += [head, ""]
             out += [f"({i}) [{source}]" for i, source in enumerate(relation.sources, start=1)]
-            rule = _escape(relation.scheme) if relation.scheme else ""
-            data = _data(relation.meta) if relation.meta else ""
+            meta = dict(relation.meta or {})
+            written = meta.pop("rule", None)
+            if not isinstance(written, str) or not written.strip():
+                if written is not None:
+                    meta["rule"] = written
+                written = scheme_name(relation.scheme) if relation.scheme else None
+            rule = _escape(written) if written else ""
+            data = _data(meta) if meta else ""
             inner = " ".join(part for part in (rule, data) if part)
             out.append(f"-- {inner} --" if inner else "----")
             out += [f"({len(relation.sources) + 1}) [{relation.to}]", ""]
@@ -677,7 +874,9 @@ ARGDOWN = register(
         suffixes=(".argdown", ".ad"),
         description="Argdown (a documented subset): statements, arguments, relations, premise-conclusion "
         "structures, tags, sections, YAML data",
-        reader=lambda data, name, source: loads_argdown(decode_text(data, name), name, source),
+        reader=lambda data, name, source, limits: loads_argdown(
+            decode_text(data, name), name, source, limits
+        ),
         writer=lambda argument_map: dumps_argdown(argument_map).encode("utf-8"),
     )
 )

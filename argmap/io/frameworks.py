@@ -22,11 +22,13 @@ Examples
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from argmap.io._structure import safe_id
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
@@ -43,6 +45,8 @@ __all__ = [
     "loads_framework",
     "map_of_framework",
 ]
+
+_ICCMA_HEADER = re.compile(rb"^[ \t]*p[ \t]+af[ \t]+([0-9]+)", re.M)
 
 
 def map_of_framework(framework: AttackFramework, title: str = "framework") -> ArgumentMap:
@@ -72,7 +76,11 @@ def map_of_framework(framework: AttackFramework, title: str = "framework") -> Ar
 
 
 def loads_framework(
-    data: bytes | str, format: str, name: str = "<string>", source: SourceDocument | None = None
+    data: bytes | str,
+    format: str,
+    name: str = "<string>",
+    source: SourceDocument | None = None,
+    limits: Limits | None = None,
 ) -> ArgumentMap:
     """Read a framework file's content (``format``: ``apx``, ``tgf`` or ``iccma``) as a map.
 
@@ -86,6 +94,10 @@ def loads_framework(
         The file name, for messages; its stem is the map's title.
     source : SourceDocument, optional
         Unused (frameworks carry no spans); accepted for the reader interface.
+    limits : Limits, optional
+        The most arguments allowed (``max_statements``; default
+        :func:`~argmap.limits.default_limits`), checked against an ICCMA header before
+        anything is built.
 
     Returns
     -------
@@ -94,7 +106,8 @@ def loads_framework(
     Raises
     ------
     ParseError
-        If the content is malformed, naming the file and line.
+        If the content is malformed, naming the file and line, or has more arguments
+        than the limit.
 
     Examples
     --------
@@ -105,7 +118,12 @@ def loads_framework(
     """
     from argmap.semantics import AttackFramework
 
-    framework = AttackFramework.parse(data, format, file=name)
+    limits = limits if limits is not None else default_limits()
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if format == "iccma" and (header := _ICCMA_HEADER.search(raw)) is not None:
+        limits.check_statements(int(header.group(1)), name, raw.count(b"\n", 0, header.start()) + 1)
+    framework = AttackFramework.parse(raw, format, file=name)
+    limits.check_statements(len(framework.names), name)
     title = PurePath(name).stem if not name.startswith("<") else "framework"
     return map_of_framework(framework, title=title or "framework")
 
@@ -163,7 +181,7 @@ def _register(name: str, suffixes: tuple[str, ...], description: str) -> Format:
             name=name,
             suffixes=suffixes,
             description=description,
-            reader=lambda data, file, source: loads_framework(data, name, file, source),
+            reader=lambda data, file, source, limits: loads_framework(data, name, file, source, limits),
             writer=lambda argument_map: dumps_framework(argument_map, name).encode("utf-8"),
         )
     )

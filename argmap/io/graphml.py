@@ -3,7 +3,7 @@
 GraphML attributes hold only strings, numbers and booleans, so the values that are not
 are written as **JSON text** and decoded on reading: a statement's ``span`` (``"[3, 9]"``),
 ``tags`` (``'["a", "b"]'``), ``answers`` and ``meta``, a relation's ``answers`` and ``meta``, and the graph's
-``source`` and ``meta``. Everything else is a plain GraphML attribute, as in
+``source``, ``tests`` and ``meta``. Everything else is a plain GraphML attribute, as in
 ``docs/format.md`` (section "As a networkx graph"). Everything is carried, except
 characters XML 1.0 cannot hold at all (control characters other than tab, line feed and
 carriage return; U+FFFE, U+FFFF) in plain text attributes: they are written as U+FFFD.
@@ -29,18 +29,18 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from xml.etree.ElementTree import ParseError as XMLParseError
 
-import defusedxml.ElementTree as SafeET
 import networkx as nx
-from defusedxml import DefusedXmlException
 from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
 from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.graph import to_networkx
+from argmap.io._checks import check_value_depth
 from argmap.io._graphdata import map_from_graph
 from argmap.io._jsonutil import decode_text, line_of
+from argmap.io._xml import parse_xml
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
@@ -48,7 +48,7 @@ from argmap.validation import build_map
 __all__ = ["GRAPHML", "JSON_NODE_ATTRIBUTES", "dumps_graphml", "loads_graphml"]
 
 JSON_NODE_ATTRIBUTES = ("span", "tags", "answers", "meta")
-_JSON_GRAPH_ATTRIBUTES = ("source", "meta")
+_JSON_GRAPH_ATTRIBUTES = ("source", "tests", "meta")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -76,7 +76,9 @@ def dumps_graphml(argument_map: ArgumentMap) -> str:
     return "<?xml version='1.0' encoding='utf-8'?>\n" + text.replace("\r", "&#13;").rstrip("\n") + "\n"
 
 
-def loads_graphml(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+def loads_graphml(
+    text: str, name: str = "<string>", source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Read GraphML in argmap's graph layout.
 
     Parameters
@@ -87,6 +89,8 @@ def loads_graphml(text: str, name: str = "<string>", source: SourceDocument | No
         The file name, for messages.
     source : SourceDocument, optional
         When given, spans and ``source.sha256`` are checked against it.
+    limits : Limits, optional
+        Nesting, entities and statement count allowed (default :func:`~argmap.limits.default_limits`).
 
     Returns
     -------
@@ -95,8 +99,8 @@ def loads_graphml(text: str, name: str = "<string>", source: SourceDocument | No
     Raises
     ------
     ParseError
-        If the XML is malformed or refused (entities, external references), or is not
-        one directed GraphML graph.
+        If the XML is malformed or refused (entities, external references), is beyond a
+        limit, or is not one directed GraphML graph.
     MapValidationError
         If an encoded value is not JSON, a node or edge breaks the layout, or the map is
         invalid; with lines.
@@ -108,15 +112,8 @@ def loads_graphml(text: str, name: str = "<string>", source: SourceDocument | No
     ...
     argmap.errors.ParseError: g.graphml:1:10: XML: unclosed token
     """
-    try:
-        root = SafeET.fromstring(text)
-    except XMLParseError as exc:
-        line, column = exc.position
-        raise ParseError(
-            [Problem(f"XML: {str(exc).split(':')[0]}", file=name, line=line, column=column + 1)]
-        ) from None
-    except (DefusedXmlException, ValueError) as exc:
-        raise ParseError([Problem(f"XML: refused: {exc}", file=name)]) from None
+    limits = limits if limits is not None else default_limits()
+    root = parse_xml(text, name, limits)
     reader = GraphMLReader(node_type=str)
     graphs = root.findall(f"{{{reader.NS_GRAPHML}}}graph")
     if len(graphs) != 1:
@@ -137,12 +134,14 @@ def loads_graphml(text: str, name: str = "<string>", source: SourceDocument | No
     def decode(value: Any, what: str, key: str | None) -> Any:
         if not isinstance(value, str):
             return value
+        line = locate_node(key) if key is not None else None
         try:
-            return json.loads(value)
+            decoded = json.loads(value)
         except (ValueError, RecursionError):
-            line = locate_node(key) if key is not None else None
             problems.append(Problem(f"{what} is not JSON text: {value[:40]!r}", file=name, line=line, id=key))
             return None
+        check_value_depth(decoded, name, limits, line)
+        return decoded
 
     for node, attrs in graph.nodes(data=True):
         for attribute in JSON_NODE_ATTRIBUTES:
@@ -153,6 +152,9 @@ def loads_graphml(text: str, name: str = "<string>", source: SourceDocument | No
             graph.graph[attribute] = decode(graph.graph[attribute], f"graph {attribute}", None)
     if problems:
         raise MapValidationError(problems)
+    limits.check_statements(
+        sum(1 for _, attrs in graph.nodes(data=True) if attrs.get("element") == "statement"), name
+    )
     argument_map = map_from_graph(graph, name, locate_node)
     if source is not None:
         return build_map(argument_map.to_data(), file=name, source=source)
@@ -165,7 +167,9 @@ GRAPHML = register(
         suffixes=(".graphml",),
         description="GraphML of the map's graph (relations as nodes); spans, tags, meta, source as "
         "JSON text: carries everything",
-        reader=lambda data, name, source: loads_graphml(decode_text(data, name), name, source),
+        reader=lambda data, name, source, limits: loads_graphml(
+            decode_text(data, name), name, source, limits
+        ),
         writer=lambda argument_map: dumps_graphml(argument_map).encode("utf-8"),
     )
 )

@@ -34,16 +34,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element
-from xml.etree.ElementTree import ParseError as XMLParseError
-
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
 
 from argmap.errors import MapValidationError, ParseError, Problem
+from argmap.io._checks import check_statement_count
 from argmap.io._jsonutil import decode_text, line_of
 from argmap.io._structure import kinds_from_structure
+from argmap.io._xml import parse_xml
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
@@ -72,24 +70,13 @@ class _Problems:
         self.found.append(Problem(message, file=self.name, line=line, id=element_id))
 
 
-def _parse_xml(text: str, name: str) -> Element:
-    try:
-        root = SafeET.fromstring(text)
-    except XMLParseError as exc:
-        line, column = exc.position
-        message = str(exc).split(":")[0]
-        raise ParseError([Problem(f"XML: {message}", file=name, line=line, column=column + 1)]) from None
-    except (DefusedXmlException, ValueError) as exc:
-        raise ParseError([Problem(f"XML: refused: {exc}", file=name)]) from None
-    return root
-
-
 def loads_microtext(
     text: str,
     name: str = "<string>",
     source: SourceDocument | None = None,
     *,
     source_text: str | None = None,
+    limits: Limits | None = None,
 ) -> ArgumentMap:
     """Read one ``arggraph`` XML document into a map.
 
@@ -103,6 +90,8 @@ def loads_microtext(
         The text the EDUs come from: spans are computed in it and checked against it.
     source_text : str, optional
         The same as ``source``, as a plain string (no checksum is recorded).
+    limits : Limits, optional
+        Nesting, entities and statement count allowed (default :func:`~argmap.limits.default_limits`).
 
     Returns
     -------
@@ -111,8 +100,8 @@ def loads_microtext(
     Raises
     ------
     ParseError
-        If the XML is not well-formed or uses forbidden constructs (entities, external
-        references).
+        If the XML is not well-formed, uses forbidden constructs (entities, external
+        references) or is beyond a limit.
     MapValidationError
         If the graph breaks the DTD's rules: an unknown element, edge or ADU type, a
         duplicate id, an edge naming nothing; each with its line.
@@ -124,7 +113,8 @@ def loads_microtext(
     ...
     argmap.errors.MapValidationError: x.xml:1: a1: ADU type 'con' is not one of: pro, opp
     """
-    root = _parse_xml(text, name)
+    limits = limits if limits is not None else default_limits()
+    root = parse_xml(text, name, limits)
     problems = _Problems(text, name)
     if root.tag != "arggraph":
         raise ParseError(
@@ -276,6 +266,7 @@ def loads_microtext(
                 return (line, 1) if line is not None else None
         return None
 
+    check_statement_count(data, name, limits, locate)
     return build_map(data, file=name, locate=locate, source=source)
 
 
@@ -297,7 +288,9 @@ def _edu_spans(edus: dict[str, str], document: str) -> dict[str, tuple[int, int]
     return spans
 
 
-def load_microtext(path: str | Path, source: SourceDocument | None = None) -> ArgumentMap:
+def load_microtext(
+    path: str | Path, source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Read a microtext ``.xml`` file; the ``.txt`` beside it, if there is one, gives the spans.
 
     Raises
@@ -320,20 +313,17 @@ def load_microtext(path: str | Path, source: SourceDocument | None = None) -> Ar
     >>> m.statement("a2").kind, m.statement("a2").span.start, m.source.title
     ('rebuttal', 3, 'm.txt')
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
-    return _read(data, str(path), source)
+    from argmap.io import load
+
+    return load(path, "microtexts", source=source, limits=limits)
 
 
-def _read(data: bytes, name: str, source: SourceDocument | None) -> ArgumentMap:
+def _read(data: bytes, name: str, source: SourceDocument | None, limits: Limits) -> ArgumentMap:
     if source is None and not name.startswith("<"):
         beside = Path(name).with_suffix(".txt")
         if beside.is_file():
             source = SourceDocument.read(beside)
-    return loads_microtext(decode_text(data, name), name, source)
+    return loads_microtext(decode_text(data, name), name, source, limits=limits)
 
 
 MICROTEXTS = register(

@@ -27,8 +27,10 @@ from typing import Any, ClassVar
 import yaml
 
 from argmap.errors import ParseError, Problem
+from argmap.io._checks import check_json_text_depth, check_statement_count, too_deep_for_the_parser
 from argmap.io._jsonutil import sniffed_json
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
@@ -39,12 +41,16 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-MAX_UNFOLDED_NODES = 5_000_000
 
 
-def _unfolded_size(root: yaml.Node) -> int:
-    """How many nodes the tree has once every alias is expanded (recursive aliases count once)."""
+def _unfolded_shape(root: yaml.Node) -> tuple[int, int, yaml.Node]:
+    """The tree as every alias would unfold: its number of nodes, its depth, and its deepest node.
+
+    Memoised over shared nodes, so linear in the file; a recursive alias counts once.
+    """
     sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    deepest: dict[int, yaml.Node] = {}
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -54,15 +60,20 @@ def _unfolded_size(root: yaml.Node) -> int:
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         else:
-            sizes[key] = 1
+            sizes[key], depths[key], deepest[key] = 1, 0, node
             continue
         if children_done:
             sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            below = max(children, key=lambda child: depths.get(id(child), 0), default=None)
+            depths[key] = 1 + (depths.get(id(below), 0) if below is not None else 0)
+            deepest[key] = (
+                deepest.get(id(below), node) if below is not None and depths.get(id(below)) else node
+            )
         elif key not in sizes:
-            sizes[key] = 1  # provisional: a recursive alias meets itself and counts once
+            sizes[key], depths[key], deepest[key] = 1, 1, node  # provisional: a recursive alias meets itself
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
-    return sizes[id(root)]
+    return sizes[id(root)], depths[id(root)], deepest[id(root)]
 
 
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -73,25 +84,17 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            self.aliased = True  # a node met again: the file uses aliases
-        return super().construct_object(node, deep=deep)
+    limits: Limits
+    name: str
 
     def construct_document(self, node: yaml.Node) -> Any:
         # Aliases share nodes, so a small file can stand for a huge tree ("billion laughs") that
-        # explodes whenever it is walked or written. If the file used aliases at all, count the
-        # tree as it would unfold (memoised, so in linear time) and refuse a bomb.
-        self.aliased = False
-        data = super().construct_document(node)
-        if self.aliased and _unfolded_size(node) > MAX_UNFOLDED_NODES:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"aliases unfold to more than {MAX_UNFOLDED_NODES:,} values (an alias bomb?)",
-                node.start_mark,
-            )
-        return data
+        # explodes whenever it is walked or written: measure the tree as it would unfold (memoised,
+        # so in linear time) and refuse a bomb, or nesting deeper than the limit, before building it.
+        size, depth, deepest = _unfolded_shape(node)
+        self.limits.check_yaml_nodes(size, self.name, node.start_mark.line + 1)
+        self.limits.check_depth(depth, self.name, deepest.start_mark.line + 1)
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: set[Any] = set()
@@ -170,13 +173,30 @@ def _locator(text: str) -> Any:
     return locate
 
 
-def loads_yaml(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+def loads_yaml(
+    text: str, name: str = "<string>", source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Parse and validate a map written in YAML.
+
+    Parameters
+    ----------
+    text : str
+        The YAML.
+    name : str
+        The file name, for messages.
+    source : SourceDocument, optional
+        When given, spans and ``source.sha256`` are checked against it.
+    limits : Limits, optional
+        Nesting, aliases and statement count allowed (default :func:`~argmap.limits.default_limits`).
+
+    Returns
+    -------
+    ArgumentMap
 
     Raises
     ------
     ParseError
-        On a YAML syntax error or duplicate key, with its line.
+        On a YAML syntax error or duplicate key, with its line; or input beyond a limit.
     MapValidationError
         Listing every problem of the map, with lines.
 
@@ -187,8 +207,11 @@ def loads_yaml(text: str, name: str = "<string>", source: SourceDocument | None 
     ...
     argmap.errors.ParseError: m.yaml:3:1: YAML: duplicate key 'title'
     """
+    limits = limits if limits is not None else default_limits()
+    loader = _Loader(text)
+    loader.limits, loader.name = limits, name
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
@@ -197,17 +220,38 @@ def loads_yaml(text: str, name: str = "<string>", source: SourceDocument | None 
     except yaml.YAMLError as exc:
         raise ParseError([Problem(f"YAML: {exc}", file=name)]) from None
     except RecursionError:
-        raise ParseError([Problem("YAML: nested too deeply", file=name)]) from None
-    return build_map(data, file=name, locate=_locator(text), source=source)
+        raise ParseError([Problem("YAML: nested too deeply for the parser", file=name)]) from None
+    finally:
+        loader.dispose()
+    locate = _locator(text)
+    check_statement_count(data, name, limits, locate)
+    return build_map(data, file=name, locate=locate, source=source)
 
 
-def loads_json(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+def loads_json(
+    text: str, name: str = "<string>", source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Parse and validate a map written in JSON.
+
+    Parameters
+    ----------
+    text : str
+        The JSON.
+    name : str
+        The file name, for messages.
+    source : SourceDocument, optional
+        When given, spans and ``source.sha256`` are checked against it.
+    limits : Limits, optional
+        Nesting and statement count allowed (default :func:`~argmap.limits.default_limits`).
+
+    Returns
+    -------
+    ArgumentMap
 
     Raises
     ------
     ParseError
-        On a JSON syntax error or duplicate key, with its line.
+        On a JSON syntax error or duplicate key, with its line; or input beyond a limit.
     MapValidationError
         Listing every problem of the map, with lines.
 
@@ -225,6 +269,7 @@ def loads_json(text: str, name: str = "<string>", source: SourceDocument | None 
             result[key] = value
         return result
 
+    limits = limits if limits is not None else default_limits()
     try:
         data = json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
@@ -237,8 +282,11 @@ def loads_json(text: str, name: str = "<string>", source: SourceDocument | None 
             [Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line, column=column)]
         ) from None
     except RecursionError:
-        raise ParseError([Problem("JSON: nested too deeply", file=name)]) from None
-    return build_map(data, file=name, locate=_locator(text), source=source)
+        raise too_deep_for_the_parser(text, name, limits, "JSON") from None
+    check_json_text_depth(data, text, name, limits)
+    locate = _locator(text)
+    check_statement_count(data, name, limits, locate)
+    return build_map(data, file=name, locate=locate, source=source)
 
 
 def _duplicate_key_position(text: str, key: str) -> tuple[int, int] | None:
@@ -316,7 +364,7 @@ YAML = register(
         name="yaml",
         suffixes=(".yaml", ".yml"),
         description="argmap's own format in YAML: carries everything",
-        reader=lambda data, name, source: loads_yaml(_decode(data, name), name, source),
+        reader=lambda data, name, source, limits: loads_yaml(_decode(data, name), name, source, limits),
         writer=lambda argument_map: dumps_yaml(argument_map).encode("utf-8"),
     )
 )
@@ -326,7 +374,7 @@ JSON = register(
         name="json",
         suffixes=(".json",),
         description="argmap's own format in JSON: carries everything",
-        reader=lambda data, name, source: loads_json(_decode(data, name), name, source),
+        reader=lambda data, name, source, limits: loads_json(_decode(data, name), name, source, limits),
         writer=lambda argument_map: dumps_json(argument_map).encode("utf-8"),
         sniff=lambda data: isinstance(obj := sniffed_json(data), dict) and "argmap" in obj,
     )

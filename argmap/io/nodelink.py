@@ -29,6 +29,7 @@ from argmap.graph import to_networkx
 from argmap.io._graphdata import map_from_graph
 from argmap.io._jsonutil import decode_text, item_lines, line_of, parse_json, sniffed_json
 from argmap.io.registry import Format, register
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
@@ -60,7 +61,9 @@ def _is_id(value: Any) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool)
 
 
-def loads_node_link(text: str, name: str = "<string>", source: SourceDocument | None = None) -> ArgumentMap:
+def loads_node_link(
+    text: str, name: str = "<string>", source: SourceDocument | None = None, limits: Limits | None = None
+) -> ArgumentMap:
     """Read node-link JSON in argmap's graph layout.
 
     Parameters
@@ -71,6 +74,8 @@ def loads_node_link(text: str, name: str = "<string>", source: SourceDocument | 
         The file name, for messages.
     source : SourceDocument, optional
         When given, spans and ``source.sha256`` are checked against it.
+    limits : Limits, optional
+        Nesting and statement count allowed (default :func:`~argmap.limits.default_limits`).
 
     Returns
     -------
@@ -79,7 +84,7 @@ def loads_node_link(text: str, name: str = "<string>", source: SourceDocument | 
     Raises
     ------
     ParseError
-        If the text is not JSON or not node-link shaped.
+        If the text is not JSON or not node-link shaped, or is beyond a limit.
     MapValidationError
         If a node or edge breaks the layout, or the map is invalid; with lines.
 
@@ -90,11 +95,15 @@ def loads_node_link(text: str, name: str = "<string>", source: SourceDocument | 
     ...
     argmap.errors.MapValidationError: <string>:1: A: node has element='x', expected 'statement' or 'relation'
     """
-    obj = parse_json(text, name)
+    limits = limits if limits is not None else default_limits()
+    obj = parse_json(text, name, limits)
     if not isinstance(obj, dict) or not isinstance(obj.get("nodes"), list):
         raise ParseError(
             [Problem("not node-link JSON: expected an object with a 'nodes' list", file=name, line=1)]
         )
+    limits.check_statements(
+        sum(1 for node in obj["nodes"] if isinstance(node, dict) and node.get("element") == "statement"), name
+    )
     edges = obj.get("edges", obj.get("links", []))
     header = obj.get("graph", {})
     if not isinstance(edges, list) or not isinstance(header, dict):
@@ -175,7 +184,9 @@ NODE_LINK = register(
         name="node-link",
         suffixes=(".json",),
         description="networkx node-link JSON of the map's graph (relations as nodes): carries everything",
-        reader=lambda data, name, source: loads_node_link(decode_text(data, name), name, source),
+        reader=lambda data, name, source, limits: loads_node_link(
+            decode_text(data, name), name, source, limits
+        ),
         writer=lambda argument_map: dumps_node_link(argument_map).encode("utf-8"),
         sniff=sniff_node_link,
     )

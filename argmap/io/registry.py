@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.errors import UnknownFormatError
+from argmap.limits import Limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 
@@ -42,7 +43,7 @@ __all__ = [
     "register",
 ]
 
-Reader = Callable[[bytes, str, "SourceDocument | None"], ArgumentMap]
+Reader = Callable[[bytes, str, "SourceDocument | None", Limits], ArgumentMap]
 Writer = Callable[[ArgumentMap], bytes]
 Sniffer = Callable[[bytes], bool]
 
@@ -60,7 +61,8 @@ class Format:
     description : str
         What the format carries, one line.
     reader : callable, optional
-        ``reader(data, file_name, source_document) -> ArgumentMap``.
+        ``reader(data, file_name, source_document, limits) -> ArgumentMap``; it must
+        refuse input beyond the :class:`~argmap.limits.Limits` with a ``ParseError``.
     writer : callable, optional
         ``writer(argument_map) -> bytes``.
     sniff : callable, optional

@@ -191,6 +191,35 @@ def test_linked_premises_undercuts_schemes_spans_and_kinds() -> None:
     assert _normal(json.loads(dumps_aif(m))) == _normal(SMALL)
 
 
+@pytest.mark.parametrize(
+    ("text", "scheme", "meta"),
+    [
+        (
+            "Argument From Expert Opinion",
+            "argument-from-expert-opinion",
+            {"text": "Argument From Expert Opinion"},
+        ),
+        ("Argument from expert opinion", "argument-from-expert-opinion", None),
+        ("Modus Ponens", None, {"text": "Modus Ponens"}),
+    ],
+)
+def test_scheme_names_the_catalogue_knows_become_scheme_ids_and_the_wording_is_kept(
+    text: str, scheme: str | None, meta: dict[str, str] | None
+) -> None:
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "text": "c", "type": "I"},
+            {"nodeID": "2", "text": "p", "type": "I"},
+            {"nodeID": "3", "text": text, "type": "RA"},
+        ],
+        "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}],
+        "locutions": [],
+    }
+    (relation,) = loads_aif(json.dumps(doc)).relations
+    assert (relation.scheme, relation.meta) == (scheme, meta)
+    assert json.loads(dumps_aif(loads_aif(json.dumps(doc))))["nodes"][2]["text"] == text
+
+
 def test_integer_ids_stay_integers() -> None:
     doc = {
         "nodes": [{"nodeID": 1, "text": "a", "type": "I"}, {"nodeID": 2, "text": "b", "type": "I"}],
