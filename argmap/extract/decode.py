@@ -1,0 +1,260 @@
+"""The decoder: central claim, one target per unit (a tree), and roles and functions.
+
+Four small logistic models score the units (:class:`Weights`): how likely a unit is the
+central claim, voices the opponent, attacks its target; and how likely unit ``i``
+attaches to unit ``j``. The decoder then picks, jointly:
+
+1. the central claim ``c``: the unit the central-claim model finds most likely (weighing
+   in the tree's score as well, as Peldszus & Stede's joint decoding does, did worse in
+   cross-validation: docs/extraction.md);
+2. the tree: the maximum spanning arborescence rooted at ``c`` over the log attachment
+   probabilities (Edmonds' algorithm, :func:`networkx.maximum_spanning_arborescence`),
+   the attachment model knowing which unit is ``c``;
+3. the roles on that tree by dynamic programming, the central claim being the
+   proponent's: a unit whose role differs from its target's attacks it, one with the
+   same role supports it (the dialectical reading of Peldszus & Stede's scheme), each
+   choice weighed by the opponent and attack probabilities.
+
+Examples
+--------
+>>> from argmap.extract.segment import segment
+>>> parse = decode(segment("We should ban cars in the centre. Because the air is bad."))
+>>> parse.central, parse.heads, parse.functions
+(0, (None, 0), (None, 'support'))
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.extract.features import PAIR_FEATURES, UNIT_FEATURES, cues_of, pair_features, unit_features
+from argmap.extract.lexicon import CueMatch
+from argmap.extract.segment import Unit
+
+__all__ = ["LinearModel", "Parse", "Weights", "decode", "load_weights"]
+
+Function = Literal["support", "attack"]
+Role = Literal["proponent", "opponent"]
+_WINDOW = 12  # the farthest attachment considered, in units, besides the central claim
+_EPSILON = 1e-6
+
+
+class LinearModel(BaseModel):
+    """A logistic model: an intercept and one coefficient per named feature."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    intercept: float
+    coefficients: dict[str, float]
+
+    def score(self, rows: npt.NDArray[np.float64], names: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The model's linear score (log-odds) for each row.
+
+        Examples
+        --------
+        >>> LinearModel(intercept=1.0, coefficients={"a": 2.0}).score(np.array([[1.0]]), ["a"]).tolist()
+        [3.0]
+        """
+        weights = np.array([self.coefficients.get(name, 0.0) for name in names])
+        return np.asarray(rows @ weights + self.intercept, dtype=np.float64)
+
+    def probability(self, rows: npt.NDArray[np.float64], names: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The model's probability for each row (the last axis holds the features ``names``).
+
+        Examples
+        --------
+        >>> m = LinearModel(intercept=0.0, coefficients={"a": 2.0})
+        >>> m.probability(np.array([[0.0], [1.0]]), ["a"]).round(3).tolist()
+        [0.5, 0.881]
+        """
+        return np.asarray(1.0 / (1.0 + np.exp(-self.score(rows, names))), dtype=np.float64)
+
+
+class Weights(BaseModel):
+    """The four models of the decoder, as shipped in ``weights.json``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    central: LinearModel = Field(description="P(unit is the central claim), on unit features.")
+    opponent: LinearModel = Field(description="P(unit voices the opponent), on unit features.")
+    attack: LinearModel = Field(description="P(unit attacks its target), on unit features.")
+    attach: LinearModel = Field(description="P(unit i attaches to unit j), on pair features.")
+    trained_on: str = Field(default="", description="Where the weights were fitted (provenance).")
+
+
+class Parse(BaseModel):
+    """The decoded structure of one text: its units and, per unit, target, function, role."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    units: tuple[Unit, ...]
+    central: int = Field(ge=0, description="Index of the central claim.")
+    heads: tuple[int | None, ...] = Field(description="Each unit's target (None for the central claim).")
+    functions: tuple[Function | None, ...]
+    roles: tuple[Role, ...]
+    central_confidence: float
+    attach_confidence: tuple[float, ...] = Field(description="P(target) among the unit's candidates.")
+    function_confidence: tuple[float, ...]
+    role_confidence: tuple[float, ...]
+    cues: tuple[tuple[CueMatch, ...], ...]
+
+
+@cache
+def load_weights() -> Weights:
+    """The shipped weights (``argmap/extract/weights.json``), read once.
+
+    Examples
+    --------
+    >>> sorted(load_weights().attach.coefficients) == sorted(PAIR_FEATURES)
+    True
+    """
+    text = resources.files("argmap.extract").joinpath("weights.json").read_text(encoding="utf-8")
+    return Weights.model_validate(json.loads(text))
+
+
+def _log(p: npt.NDArray[np.float64] | float) -> npt.NDArray[np.float64]:
+    return np.asarray(np.log(np.clip(p, _EPSILON, 1.0 - _EPSILON)), dtype=np.float64)
+
+
+def _tree(
+    n: int, root: int, log_attach: npt.NDArray[np.float64], allowed: npt.NDArray[np.bool_]
+) -> list[int | None]:
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    for i in range(n):
+        if i == root:
+            continue
+        for j in range(n):
+            if j != i and allowed[i, j]:
+                graph.add_edge(j, i, weight=float(log_attach[i, j]))
+    tree = nx.maximum_spanning_arborescence(graph, attr="weight", preserve_attrs=True)
+    heads: list[int | None] = [None] * n
+    for j, i in tree.edges():
+        heads[i] = j
+    return heads
+
+
+def _roles(
+    n: int,
+    central: int,
+    heads: Sequence[int | None],
+    p_opponent: npt.NDArray[np.float64],
+    p_attack: npt.NDArray[np.float64],
+) -> list[Role]:
+    children: dict[int, list[int]] = {i: [] for i in range(n)}
+    for i, head in enumerate(heads):
+        if head is not None:
+            children[head].append(i)
+    log_role = {0: _log(1 - p_opponent), 1: _log(p_opponent)}
+    log_fun = {0: _log(1 - p_attack), 1: _log(p_attack)}
+    # best[i][r]: the best score of i's subtree given that i has role r (0 proponent, 1 opponent)
+    best: dict[int, list[float]] = {}
+    choice: dict[tuple[int, int], int] = {}
+    order = (
+        list(
+            nx.dfs_postorder_nodes(
+                nx.DiGraph([(h, i) for i, h in enumerate(heads) if h is not None]), central
+            )
+        )
+        if n > 1
+        else [central]
+    )
+    for node in order:
+        best[node] = []
+        for r in (0, 1):
+            score = float(log_role[r][node])
+            for child in children[node]:
+                options = [best[child][rc] + float(log_fun[int(rc != r)][child]) for rc in (0, 1)]
+                pick = int(options[1] > options[0])
+                choice[(child, r)] = pick
+                score += options[pick]
+            best[node].append(score)
+    roles = [0] * n
+    stack = [(central, 0)]
+    while stack:
+        node, r = stack.pop()
+        roles[node] = r
+        stack.extend((child, choice[(child, r)]) for child in children[node])
+    return ["opponent" if r else "proponent" for r in roles]
+
+
+def decode(units: Sequence[Unit], weights: Weights | None = None) -> Parse:
+    """Decode the argumentative structure of a text's units.
+
+    Parameters
+    ----------
+    units : sequence of Unit
+        The units, in text order (from :func:`argmap.extract.segment.segment`, or given).
+    weights : Weights, optional
+        The models; the shipped ones (:func:`load_weights`) by default.
+
+    Returns
+    -------
+    Parse
+
+    Raises
+    ------
+    ValueError
+        If there are no units.
+
+    Examples
+    --------
+    >>> from argmap.extract.segment import segment
+    >>> text = "Cities should ban cars. Admittedly, shops fear losing clients. But most come on foot."
+    >>> decode(segment(text)).roles
+    ('proponent', 'opponent', 'proponent')
+    """
+    if not units:
+        raise ValueError("no units to decode")
+    weights = load_weights() if weights is None else weights
+    n = len(units)
+    cues = [tuple(cues_of(u)) for u in units]
+    rows = unit_features(units, cues)
+    p_central = weights.central.probability(rows, UNIT_FEATURES)
+    p_opponent = weights.opponent.probability(rows, UNIT_FEATURES)
+    p_attack = weights.attack.probability(rows, UNIT_FEATURES)
+    central = int(np.argmax(p_central))
+    p_attach = weights.attach.probability(pair_features(units, rows, central), PAIR_FEATURES)
+    index = np.arange(n)
+    allowed = np.abs(index[:, None] - index[None, :]) <= _WINDOW
+    allowed[:, central] = True
+    heads = [None] if n == 1 else _tree(n, central, _log(p_attach), allowed)
+    roles = _roles(n, central, heads, p_opponent, p_attack)
+    functions: list[Function | None] = []
+    function_confidence: list[float] = []
+    attach_confidence: list[float] = []
+    for i, head in enumerate(heads):
+        if head is None:
+            functions.append(None)
+            function_confidence.append(float(p_central[i]))
+            attach_confidence.append(float(p_central[i]))
+            continue
+        attack = roles[i] != roles[head]
+        functions.append("attack" if attack else "support")
+        function_confidence.append(float(p_attack[i] if attack else 1 - p_attack[i]))
+        scores = np.where(allowed[i] & (index != i), p_attach[i], 0.0)
+        attach_confidence.append(float(p_attach[i, head] / scores.sum()) if scores.sum() > 0 else 0.0)
+    role_confidence = [
+        float(p_opponent[i] if r == "opponent" else 1 - p_opponent[i]) for i, r in enumerate(roles)
+    ]
+    return Parse(
+        units=tuple(units),
+        central=central,
+        heads=tuple(heads),
+        functions=tuple(functions),
+        roles=tuple(roles),
+        central_confidence=float(p_central[central]),
+        attach_confidence=tuple(attach_confidence),
+        function_confidence=tuple(function_confidence),
+        role_confidence=tuple(role_confidence),
+        cues=tuple(cues),
+    )

@@ -1,0 +1,144 @@
+"""Fitting the decoder's four logistic models on gold structures, and cross-validation.
+
+Needs scikit-learn (the ``bench`` and ``test`` extras); extraction itself does not. The
+models see only the general features of :mod:`argmap.extract.features`, so what is
+fitted is one intercept and one coefficient per feature name: 4 intercepts, 3 x 28 unit
+coefficients and 23 pair coefficients (111 numbers in all).
+
+Examples
+--------
+>>> from argmap.extract.evaluation import Gold
+>>> g = Gold(name="t", text="We must act. Because it is late. Yet some doubt it.",
+...     spans=((0, 12), (13, 32), (33, 51)), heads=(None, 0, 0),
+...     functions=(None, "support", "attack"), roles=("proponent", "proponent", "opponent"))
+>>> weights = fit([g, g])
+>>> sorted(weights.central.coefficients)[:2]
+['additive_initial', 'additive_inside']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from argmap.extract.decode import LinearModel, Parse, Weights, decode
+from argmap.extract.evaluation import Gold, Scores, gold_units, score
+from argmap.extract.features import PAIR_FEATURES, UNIT_FEATURES, pair_features, unit_features
+from argmap.extract.segment import Unit
+
+__all__ = ["REGULARISATION", "cross_validate", "fit", "folds"]
+
+REGULARISATION = 1.0  # scikit-learn's C: the inverse strength of the L2 penalty, left at its default
+
+
+def _logistic(
+    x: npt.NDArray[np.float64], y: npt.NDArray[np.int64], names: Sequence[str], balanced: bool = False
+) -> LinearModel:
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    if len(set(y.tolist())) < 2:  # one class only: a constant model
+        p = 0.999 if y.size and y[0] else 0.001
+        return LinearModel(intercept=float(np.log(p / (1 - p))), coefficients=dict.fromkeys(names, 0.0))
+    model = LogisticRegression(C=REGULARISATION, max_iter=2000, class_weight="balanced" if balanced else None)
+    model.fit(x, y)
+    return LinearModel(
+        intercept=float(model.intercept_[0]),
+        coefficients={name: round(float(c), 6) for name, c in zip(names, model.coef_[0], strict=True)},
+    )
+
+
+def fit(golds: Sequence[Gold], provenance: str = "") -> Weights:
+    """Fit the four models on gold texts (their ADUs as units).
+
+    Parameters
+    ----------
+    golds : sequence of Gold
+    provenance : str
+        Recorded as ``trained_on``.
+
+    Returns
+    -------
+    Weights
+
+    Raises
+    ------
+    ImportError
+        If scikit-learn is not installed.
+    """
+    unit_x, central_y, opponent_y, attack_x, attack_y, pair_x, pair_y = [], [], [], [], [], [], []
+    for gold in golds:
+        units = gold_units(gold)
+        rows = unit_features(units)
+        pairs = pair_features(units, rows, gold.central)
+        n = len(units)
+        for i in range(n):
+            unit_x.append(rows[i])
+            central_y.append(int(gold.heads[i] is None))
+            opponent_y.append(int(gold.roles[i] == "opponent"))
+            if gold.heads[i] is None:
+                continue
+            attack_x.append(rows[i])
+            attack_y.append(int(gold.functions[i] == "attack"))
+            for j in range(n):
+                if j != i:
+                    pair_x.append(pairs[i, j])
+                    pair_y.append(int(gold.heads[i] == j))
+    ux = np.array(unit_x)
+    return Weights(
+        central=_logistic(ux, np.array(central_y), UNIT_FEATURES),
+        opponent=_logistic(ux, np.array(opponent_y), UNIT_FEATURES),
+        attack=_logistic(np.array(attack_x), np.array(attack_y), UNIT_FEATURES),
+        attach=_logistic(np.array(pair_x), np.array(pair_y), PAIR_FEATURES),
+        trained_on=provenance,
+    )
+
+
+def folds(golds: Sequence[Gold], k: int = 10) -> list[list[int]]:
+    """``k`` folds of text indices, by text: text ``i`` goes to fold ``i mod k`` (by sorted name).
+
+    Examples
+    --------
+    >>> folds([None] * 5, 2)
+    [[0, 2, 4], [1, 3]]
+    """
+    return [list(range(f, len(golds), k)) for f in range(k)]
+
+
+def cross_validate(
+    golds: Sequence[Gold],
+    k: int = 10,
+    units_of: Callable[[Gold], Sequence[Unit]] = gold_units,
+) -> tuple[Scores, list[Parse]]:
+    """Fit on ``k - 1`` folds, decode the held-out fold, for each fold; score all predictions.
+
+    Parameters
+    ----------
+    golds : sequence of Gold
+    k : int
+        The number of folds (by text).
+    units_of : callable
+        The units to decode a held-out text with: its gold ADUs (default) or, e.g.,
+        ``lambda g: segment(g.text)`` for raw text.
+
+    Returns
+    -------
+    (Scores, list of Parse)
+        The scores of all held-out predictions together, and the predictions in the order
+        of ``golds``.
+
+    Raises
+    ------
+    ImportError
+        If scikit-learn is not installed.
+    """
+    parses: list[Parse | None] = [None] * len(golds)
+    for held_out in folds(golds, k):
+        keep = set(held_out)
+        weights = fit([g for i, g in enumerate(golds) if i not in keep])
+        for i in held_out:
+            parses[i] = decode(units_of(golds[i]), weights)
+    done = [p for p in parses if p is not None]
+    raw = units_of is not gold_units
+    return score(golds, done, raw=raw), done
