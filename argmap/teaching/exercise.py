@@ -281,8 +281,13 @@ def _lettered_map(argument_map: ArgumentMap, letters: dict[str, str]) -> Argumen
 
 
 def _rename_answers(item: dict[str, Any], names: dict[str, str]) -> None:
-    for answer in item.get("answers", ()):
-        answer["relation"] = names[answer["relation"]]
+    """Rename the relations critical-question marks point to; drop marks on relations not in the map."""
+    if "answers" in item:
+        kept = [{**a, "relation": names[a["relation"]]} for a in item["answers"] if a["relation"] in names]
+        if kept:
+            item["answers"] = kept
+        else:
+            del item["answers"]
 
 
 def _lettered_relation_ids(argument_map: ArgumentMap, letters: dict[str, str]) -> dict[str, str]:
