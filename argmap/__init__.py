@@ -21,6 +21,7 @@ from argmap.errors import (
     UnknownIdError,
     UsageError,
 )
+from argmap.extract import extract
 from argmap.io import dumps, formats, load, loads, save
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 from argmap.source import SourceDocument
@@ -45,6 +46,7 @@ __all__ = [
     "check",
     "compare",
     "dumps",
+    "extract",
     "formats",
     "grade",
     "load",

@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 
 from argmap.errors import ParseError, Problem, UsageError
 from argmap.extract.decode import Parse, decode
@@ -55,13 +56,15 @@ def _version() -> str:
     return __version__
 
 
-def parse_text(text: str) -> Parse:
+def parse_text(text: str, name: str | None = None) -> Parse:
     """Segment ``text`` and decode its structure (the step before the map is written).
 
     Parameters
     ----------
     text : str
         Plain text.
+    name : str, optional
+        The text's file name, for messages.
 
     Returns
     -------
@@ -79,22 +82,27 @@ def parse_text(text: str) -> Parse:
     (0, (None, 0))
     """
     if "\x00" in text:
-        raise ParseError([Problem(f"not text: a NUL character at offset {text.index(chr(0))}")])
+        offset = text.index("\x00")
+        raise ParseError(
+            [Problem(f"not text: a NUL character at offset {offset} (a binary file?)", file=name)]
+        )
     units = segment(text)
     if not units:
-        raise ParseError([Problem("the text is empty: nothing to extract")])
+        raise ParseError([Problem("the text is empty: nothing to extract", file=name)])
     return decode(units)
 
 
 def _cue(cues: tuple[CueMatch, ...], classes: tuple[str, ...], initial_only: bool = False) -> str | None:
-    for cue_class in classes:
-        for match in cues:
-            if match.cue_class == cue_class and (match.initial or not initial_only):
-                return match.cue
+    """The cue of the first class in ``classes`` that the unit has, an opening cue before any other."""
+    for initial in (True, False) if not initial_only else (True,):
+        for cue_class in classes:
+            for match in cues:
+                if match.cue_class == cue_class and match.initial == initial:
+                    return match.cue
     return None
 
 
-def extract(text: str, title: str | None = None) -> ArgumentMap:
+def extract(text: str, title: str | None = None, *, source_name: str | None = None) -> ArgumentMap:
     """Draft an argument map of an argumentative text.
 
     Parameters
@@ -103,6 +111,9 @@ def extract(text: str, title: str | None = None) -> ArgumentMap:
         The text (e.g. an article), as plain text.
     title : str, optional
         The map's title; by default "Draft: " and the first words of the central claim.
+    source_name : str, optional
+        The text's file path: named in error messages; its last part is recorded as
+        ``source.title``.
 
     Returns
     -------
@@ -127,7 +138,7 @@ def extract(text: str, title: str | None = None) -> ArgumentMap:
         raise UsageError(f"extract() takes the text as a str, not {type(text).__name__}")
     if title is not None and not title.strip():
         raise UsageError("the title is blank")
-    parse = parse_text(text)
+    parse = parse_text(text, source_name)
     statements = []
     ids = [f"u{k + 1}" for k in range(len(parse.units))]
     for k, unit in enumerate(parse.units):
@@ -177,7 +188,10 @@ def extract(text: str, title: str | None = None) -> ArgumentMap:
     return ArgumentMap(
         title=title if title is not None else default_title,
         main_claim=ids[parse.central],
-        source=Source(sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()),
+        source=Source(
+            title=PurePath(source_name).name if source_name else None,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        ),
         statements=tuple(statements),
         relations=tuple(relations),
         meta={"draft": True, "extractor": f"{EXTRACTOR} {_version()}", "units": len(parse.units)},

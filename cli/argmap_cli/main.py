@@ -23,6 +23,7 @@ from argmap_cli.check import check_command
 from argmap_cli.compare import compare_command
 from argmap_cli.convert import convert_command
 from argmap_cli.exercise import exercise_command
+from argmap_cli.extract import extract_command
 from argmap_cli.formats import formats_command
 from argmap_cli.grade import grade_command
 from argmap_cli.outline import outline_command
@@ -61,6 +62,7 @@ cli.add_command(compare_command)
 cli.add_command(grade_command)
 cli.add_command(check_command)
 cli.add_command(exercise_command)
+cli.add_command(extract_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
