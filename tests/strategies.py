@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.model import LABELS, STATEMENT_KINDS, ArgumentMap, MapTest, Relation, Span, Statement
+from argmap.model import LABELS, STATEMENT_KINDS, Answer, ArgumentMap, MapTest, Relation, Span, Statement
+from argmap.schemes import builtin_catalogue
 from argmap.semantics import SUPPORT_MODES, semantics_names
 
 # Statement ids start upper-case; relation ids are "rel<n>", so the two never collide.
@@ -32,7 +33,8 @@ def spans(draw: st.DrawFn) -> Span:
 
 @st.composite
 def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
-    """A valid map: unique ids, relations between its statements, some linked, some undercuts, tests."""
+    """A valid map: unique ids, relations between its statements, some linked, some undercuts, tests,
+    schemes and marks of the critical questions statements and relations answer."""
     statement_ids = draw(st.lists(ids, min_size=1, max_size=max_statements, unique=True))
     statements = [
         Statement(
@@ -69,6 +71,18 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
                 meta=draw(metas),
             )
         )
+    answerable = [
+        (r.key, question)
+        for r in relations
+        if r.scheme is not None
+        for question in builtin_catalogue().scheme(r.scheme).question_ids
+    ]
+    if answerable:
+        marks = st.lists(st.sampled_from(answerable), max_size=2, unique=True).map(
+            lambda pairs: tuple(Answer(relation=relation, question=question) for relation, question in pairs)
+        )
+        statements = [s.model_copy(update={"answers": draw(marks)}) for s in statements]
+        relations = [r.model_copy(update={"answers": draw(marks)}) for r in relations]
     labelled = statement_ids + [r.key for r in relations]
     tests = [
         MapTest(

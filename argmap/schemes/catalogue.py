@@ -362,6 +362,8 @@ def _message(error: Any) -> str:
         return f"missing required key {key!r}"
     if error["type"] == "extra_forbidden":
         return f"unknown key {key!r}"
+    if error["type"] == "too_short":
+        return f"{key!r} must list at least one item"
     if error["type"] == "string_pattern_mismatch":
         return f"invalid id {error['input']!r}: use kebab-case (lower-case letters and digits, joined by '-')"
     return str(error["msg"]).removeprefix("Value error, ")

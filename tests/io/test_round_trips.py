@@ -19,8 +19,12 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import UsageError
 from argmap.io._structure import kinds_from_structure
+from argmap.io.aif import DEFAULT_SCHEMES
 from argmap.model import ArgumentMap, Relation, Statement
+from argmap.schemes import builtin_catalogue
 from tests.strategies import argument_maps
+
+CATALOGUE = builtin_catalogue()
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HAS_FROM_MAP = importlib.util.find_spec("argmap.semantics.from_map") is not None
@@ -80,12 +84,13 @@ def _blank(value: Any) -> bool:
 
 def expected_aif(m: ArgumentMap) -> ArgumentMap:
     """AIF keeps ids, texts, spans, relations, schemes and meta (as node keys); kinds come from the structure;
-    title, main claim, source, weights, tags, sections, notes and the map's meta are lost.
+    title, main claim, source, weights, tags, sections, notes, answers marks and the map's meta are lost.
 
     Meta keys that are node keys of AIF are reserved: ``nodeID`` and ``type`` are dropped, and a statement's
     ``text``; a statement's ``text_begin``/``text_end`` are replaced by its span, and become its span when
-    they are a valid pair; a relation's ``text`` survives only when blank or null (then it is the node's text,
-    and there is no scheme).
+    they are a valid pair; a relation's ``text`` is the node's text in place of its scheme's name: read back,
+    it names the scheme it resolves to in the catalogue (kept unless it is the scheme's name), else no scheme
+    (kept unless it is the AIF default).
     """
     statements = []
     for s in m.statements:
@@ -104,10 +109,12 @@ def expected_aif(m: ArgumentMap) -> ArgumentMap:
     for r in m.relations:
         meta = {k: v for k, v in (r.meta or {}).items() if k not in ("nodeID", "type")}
         scheme = r.scheme
-        if "text" in meta and _blank(meta["text"]):
-            scheme = None
-        else:
-            meta.pop("text", None)
+        if "text" in meta:
+            text = meta["text"]
+            known = CATALOGUE.get(CATALOGUE.resolve(text) or "") if isinstance(text, str) else None
+            scheme = known.id if known is not None else None
+            if text == (known.name if known is not None else DEFAULT_SCHEMES[r.type]):
+                del meta["text"]
         relations.append(
             Relation(id=r.id, type=r.type, sources=r.sources, to=r.to, scheme=scheme, meta=meta or None)
         )
@@ -160,15 +167,22 @@ def argdown_relations(m: ArgumentMap) -> Counter[Any]:
 
 def expected_argdown(m: ArgumentMap) -> tuple[ArgumentMap, Counter[Any]]:
     """Argdown keeps ids, texts, tags and sections (whitespace normalized), meta, the title and the map's
-    meta; supports written as arguments keep their id, scheme, note and meta; other relations lose their
-    id (it is generated again), weight, scheme, note and meta, and a linked attack becomes one attack per
-    premise. Kinds come from the structure; main claim, source, spans, weights and statement notes are
-    lost."""
+    meta; supports written as arguments keep their id, scheme, note and meta (not answers marks); other
+    relations lose their id (it is generated again), weight, scheme, note and meta, and a linked attack
+    becomes one attack per premise. Kinds come from the structure; main claim, source, spans, weights,
+    statement notes and answers marks are lost."""
     relations: list[Relation] = []
     for r in m.relations:
         if _as_argument(m, r):
             relations.append(
-                r.model_copy(update={"weight": None, "scheme": _normal(r.scheme), "note": _normal(r.note)})
+                r.model_copy(
+                    update={
+                        "weight": None,
+                        "scheme": _normal(r.scheme),
+                        "note": _normal(r.note),
+                        "answers": (),
+                    }
+                )
             )
         elif r.type == "attack":
             for source in r.sources:
