@@ -23,6 +23,7 @@ from argmap.errors import (
 )
 from argmap.extract import extract
 from argmap.io import dumps, formats, load, loads, save
+from argmap.limits import Limits
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 from argmap.source import SourceDocument
 from argmap.teaching import grade
@@ -30,6 +31,7 @@ from argmap.teaching import grade
 __all__ = [
     "ArgmapError",
     "ArgumentMap",
+    "Limits",
     "MapError",
     "MapValidationError",
     "OutputError",

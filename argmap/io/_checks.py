@@ -8,6 +8,7 @@ tells it.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -91,7 +92,8 @@ def check_value_depth(value: Any, name: str, limits: Limits, line: int | None = 
     ...
     argmap.errors.ParseError: x.json: nested 3 levels deep, above the limit max_depth=2 ...
     """
-    limits.check_depth(value_depth(value, limits.max_depth), name, line)
+    if value_depth(value, limits.max_depth) > limits.max_depth:
+        limits.check_depth(value_depth(value, sys.maxsize), name, line)
 
 
 def check_json_text_depth(value: Any, text: str, name: str, limits: Limits) -> None:

@@ -64,7 +64,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import MapError, ParseError, Problem, UsageError
-from argmap.io._checks import check_statement_count, value_depth
+from argmap.io._checks import check_statement_count, check_value_depth
 from argmap.io._jsonutil import decode_text
 from argmap.io._structure import kinds_from_structure, safe_id, scheme_from_name, scheme_name
 from argmap.io.registry import Format, register
@@ -223,13 +223,15 @@ class _Parser:
         """YAML data within the nesting limit, else ``None`` if it is not a mapping."""
         value = _parse_data(text)
         if value is not None:
-            self.check_depth(value_depth(value, self.limits.max_depth), line)
+            file, at = self.origin(line)
+            check_value_depth(value, file, self.limits, at)
         return value
 
     def rule_and_data(self, text: str, line: int) -> tuple[str | None, dict[str, Any] | None]:
         rule, data = _rule_and_data(text)
         if data is not None:
-            self.check_depth(value_depth(data, self.limits.max_depth), line)
+            file, at = self.origin(line)
+            check_value_depth(data, file, self.limits, at)
         return rule, data
 
     # -- front matter and comments --------------------------------------------------

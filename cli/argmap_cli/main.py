@@ -18,6 +18,7 @@ import pydantic
 
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError
+from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
 from argmap_cli.analyze import analyze_command
 from argmap_cli.check import check_command
 from argmap_cli.compare import compare_command
@@ -41,12 +42,24 @@ INTERNAL_ERROR = 70
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-def cli(debug: bool) -> None:
+@click.option(
+    "--limits",
+    "limits",
+    metavar="NAME=VALUE,...",
+    help="What readers accept, e.g. max_bytes=1e9,max_statements=5e6 (also max_depth, max_yaml_nodes, "
+    "xml_entities=yes); the environment variable ARGMAP_LIMITS takes the same text.",
+)
+def cli(debug: bool, limits: str | None) -> None:
     """Turn argumentative texts into typed argument maps; validate, summarise and draw them.
 
     Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error, 3 output error,
     70 internal error.
     """
+    if limits:
+        set_default_limits(Limits.parse(limits, base=Limits.from_environment()))
+        # worker processes (argmap batch) read the variable: they get the same limits
+        inherited = os.environ.get(ENVIRONMENT_VARIABLE, "")
+        os.environ[ENVIRONMENT_VARIABLE] = f"{inherited},{limits}" if inherited else limits
 
 
 cli.add_command(validate_command)
