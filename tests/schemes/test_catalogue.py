@@ -212,3 +212,14 @@ def test_an_unreadable_catalogue_is_an_error(tmp_path: Path) -> None:
 def test_a_catalogue_round_trips_through_its_data() -> None:
     catalogue = builtin_catalogue()
     assert Catalogue.model_validate(catalogue.model_dump(by_alias=True)) == catalogue
+
+
+def test_the_docs_list_the_catalogue() -> None:
+    doc = (ARTICLE_MAP.parents[1] / "docs" / "schemes.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| [^|]+ \| (.+) \|$", doc, flags=re.MULTILINE)
+    assert [row[0] for row in rows] == list(builtin_catalogue().ids)
+    for scheme_id, questions in rows:
+        assert re.findall(r"`([a-z0-9-]+)`", questions) == list(
+            builtin_catalogue().scheme(scheme_id).question_ids
+        )
+    assert f"It holds {len(builtin_catalogue())} schemes." in doc
