@@ -291,20 +291,16 @@ def _rename_answers(item: dict[str, Any], names: dict[str, str]) -> None:
 
 
 def _lettered_relation_ids(argument_map: ArgumentMap, letters: dict[str, str]) -> dict[str, str]:
-    """New relation ids spelled from the letters (``support.B.A``), unique, undercuts after their targets."""
+    """New relation ids spelled from the letters (``support.B.A``), unique, in map order.
+
+    An undercut's id spells its target's new id (``attack.C.support.B.A``), so targets are
+    named first, walking each chain of undercuts without recursion. An undercut on a cycle
+    of undercuts (the format allows one) is spelled ``attack.C.step`` instead.
+    """
     names: dict[str, str] = {}
     used = set(letters.values())
 
-    def name(relation: Relation, depth: int = 0) -> str:
-        if relation.key in names:
-            return names[relation.key]
-        if depth > len(argument_map.relations):
-            raise UsageError(f"relation {relation.key!r} undercuts itself through a cycle")
-        target = (
-            letters[relation.to]
-            if relation.to in letters
-            else name(argument_map.relation(relation.to), depth + 1)
-        )
+    def assign(relation: Relation, target: str) -> None:
         base = ".".join((relation.type, *(letters[s] for s in relation.sources), target))
         candidate, n = base, 1
         while candidate in used:
@@ -312,10 +308,22 @@ def _lettered_relation_ids(argument_map: ArgumentMap, letters: dict[str, str]) -
             candidate = f"{base}.{n}"
         used.add(candidate)
         names[relation.key] = candidate
-        return candidate
 
     for relation in argument_map.relations:
-        name(relation)
+        chain: list[Relation] = []
+        on_chain: set[str] = set()
+        current = relation
+        while current.key not in names and current.to not in letters and current.key not in on_chain:
+            chain.append(current)
+            on_chain.add(current.key)
+            current = argument_map.relation(current.to)
+        if current.key not in names and current.key not in on_chain:
+            assign(current, letters[current.to])
+        elif current.key not in names:
+            assign(current, "step")
+        for undercut in reversed(chain):
+            if undercut.key not in names:
+                assign(undercut, names[undercut.to])
     return names
 
 
@@ -341,11 +349,8 @@ def _sentence(lettered: ArgumentMap, relation: Relation) -> str:
 
 
 def _step(lettered: ArgumentMap, relation: Relation) -> str:
-    target = (
-        f"({_step(lettered, lettered.relation(relation.to))})"
-        if lettered.is_undercut(relation)
-        else relation.to
-    )
+    """'B → A' for a support, 'C ⇥ A' for an attack; an undercut's target is named by its id."""
+    target = f"({relation.to})" if lettered.is_undercut(relation) else relation.to
     arrow = "→" if relation.type == "support" else "⇥"
     return f"{' + '.join(relation.sources)} {arrow} {target}"
 

@@ -164,3 +164,25 @@ def test_bad_requests_are_usage_errors() -> None:
         exercise(ARTICLE, hide="kind")
     with pytest.raises(UsageError, match="no statements"):
         exercise(ArgumentMap(title="empty"))
+
+
+def test_undercuts_on_a_cycle_and_long_chains_of_undercuts_get_ids() -> None:
+    m = ArgumentMap(
+        title="T",
+        statements=[Statement(id=i, kind="rebuttal", text=i.lower()) for i in ("X", "Y", "C")],
+        relations=[
+            Relation(id="a", type="attack", sources="X", to="b"),
+            Relation(id="b", type="attack", sources="Y", to="a"),
+            Relation(id="u", type="attack", sources="Y", to="a"),
+        ],
+    )
+    lettered = exercise(m).key.answer_map
+    assert len({r.key for r in lettered.relations}) == 3
+    assert argmap.loads(argmap.dumps(lettered, "yaml"), format="yaml") == lettered
+    chain = ArgumentMap(
+        title="chain",
+        statements=[Statement(id=f"S{i}", kind="premise", text=f"s{i}") for i in range(1200)],
+        relations=[Relation(id="r0", type="support", sources="S0", to="S1")]
+        + [Relation(id=f"r{i}", type="attack", sources=f"S{i + 1}", to=f"r{i - 1}") for i in range(1, 1199)],
+    )
+    assert len(exercise(chain).key.relations) == 1199  # deeper than Python's recursion limit
