@@ -50,9 +50,9 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
-    "SCHEME_ID_PATTERN",
     "LABELS",
     "RELATION_TYPES",
+    "SCHEME_ID_PATTERN",
     "STATEMENT_KINDS",
     "Answer",
     "ArgumentMap",
