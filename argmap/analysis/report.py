@@ -1,8 +1,10 @@
 """Analysis results as reports for people: rich tables for a terminal, Markdown for notes.
 
 Both show the same sections in the same order: the claim, its support chains,
-acceptability, strength, weak links and counterarguments. Every piece of map text is
-escaped (Markdown) or passed to rich as plain text (never as markup).
+acceptability, strength, weak links, the open critical questions (weak links of kind
+``open-critical-question``, one short row each rather than a sentence) and
+counterarguments. Every piece of map text is escaped (Markdown) or passed to rich as
+plain text (never as markup).
 """
 
 from __future__ import annotations
@@ -11,13 +13,37 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from argmap.analysis.results import Analysis
+from argmap.analysis.results import Analysis, WeakLink
 from argmap.escape import markdown_inline
 from argmap.model import ArgumentMap
+from argmap.schemes import active_catalogue
 
 __all__ = ["markdown_report", "rich_report"]
 
 CHAINS_SHOWN = 10
+OPEN_QUESTION = "open-critical-question"
+
+
+def _question_rows(result: Analysis, argument_map: ArgumentMap) -> list[tuple[str, str, str, str]]:
+    """(relation, scheme, question id, question text) per open critical question, in map order."""
+    catalogue = active_catalogue()
+    place = {r.key: i for i, r in enumerate(argument_map.relations)}
+    rows = []
+    for link in result.weak_links:
+        if link.kind != OPEN_QUESTION or link.scheme is None or link.question is None:
+            continue
+        scheme = catalogue.get(link.scheme)
+        if scheme is not None and link.question in scheme.question_ids:
+            order, text = scheme.question_ids.index(link.question), scheme.question(link.question).text
+        else:
+            order, text = 0, link.explanation
+        key = (place.get(link.nodes[-1], len(place)), order)
+        rows.append((key, (link.nodes[-1], link.scheme, link.question, text)))
+    return [row for _, row in sorted(rows, key=lambda item: item[0])]
+
+
+def _other_links(result: Analysis) -> list[WeakLink]:
+    return [link for link in result.weak_links if link.kind != OPEN_QUESTION]
 
 
 def _summary_lines(result: Analysis, argument_map: ArgumentMap) -> list[tuple[str, str]]:
@@ -72,14 +98,25 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
             table.add_row(Text(" -> ".join(chain)))
         parts.append(table)
 
-    weak = Table(title=f"weak links ({len(result.weak_links)})", title_justify="left", expand=False)
+    others = _other_links(result)
+    weak = Table(title=f"weak links ({len(others)})", title_justify="left", expand=False)
     weak.add_column("severity", justify="right")
     weak.add_column("kind")
     weak.add_column("nodes")
     weak.add_column("explanation", overflow="fold")
-    for link in result.weak_links:
+    for link in others:
         weak.add_row(f"{link.severity:.2f}", link.kind, Text(", ".join(link.nodes)), Text(link.explanation))
     parts.append(weak)
+
+    rows = _question_rows(result, argument_map)
+    if rows:
+        questions = Table(title=f"open critical questions ({len(rows)})", title_justify="left")
+        for column in ("relation", "scheme", "question"):
+            questions.add_column(column)
+        questions.add_column("text", overflow="fold")
+        for row in rows:
+            questions.add_row(*(Text(cell) for cell in row))
+        parts.append(questions)
 
     counter = Table(title=f"counterarguments ({len(result.counterarguments)})", title_justify="left")
     for column in ("attacker", "target", "kind", "status", "answered by"):
@@ -118,14 +155,20 @@ def markdown_report(result: Analysis, argument_map: ArgumentMap) -> str:
             "",
         ]
         lines += [f"1. {markdown_inline(' -> '.join(c))}" for c in chains.chains[:CHAINS_SHOWN]]
-    lines += ["", f"## Weak links ({len(result.weak_links)})", ""]
-    if result.weak_links:
+    others = _other_links(result)
+    lines += ["", f"## Weak links ({len(others)})", ""]
+    if others:
         lines += ["| severity | kind | nodes | explanation |", "|---:|---|---|---|"]
         lines += [
             f"| {w.severity:.2f} | {w.kind} | {markdown_inline(', '.join(w.nodes))} | "
             f"{markdown_inline(w.explanation)} |"
-            for w in result.weak_links
+            for w in others
         ]
+    rows = _question_rows(result, argument_map)
+    if rows:
+        lines += ["", f"## Open critical questions ({len(rows)})", ""]
+        lines += ["| relation | scheme | question | text |", "|---|---|---|---|"]
+        lines += ["| " + " | ".join(markdown_inline(cell) for cell in row) + " |" for row in rows]
     lines += ["", f"## Counterarguments ({len(result.counterarguments)})", ""]
     if result.counterarguments:
         lines += ["| attacker | target | kind | status | answered by |", "|---|---|---|---|---|"]

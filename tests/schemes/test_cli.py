@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.schemes import builtin_catalogue
+import argmap
+from argmap.schemes import builtin_catalogue, open_questions
 from tests.cli.test_cli import run
 from tests.conftest import ARTICLE_MAP
 from tests.schemes.test_catalogue import MINE
@@ -78,5 +79,15 @@ def test_schemes_validate_and_analyze_take_user_catalogues(
 def test_analyze_lists_the_article_maps_open_questions(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["analyze", str(ARTICLE_MAP), "--format", "markdown"], capsys)
     assert code == 0
-    assert "| open-critical-question |" in out
-    assert "critical question 'likelihood'" in out
+    section = out.split("## Open critical questions (")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| R")]
+    m = argmap.load(ARTICLE_MAP)
+    assert len(rows) == len(open_questions(m)) and section.startswith(f"{len(rows)})")
+    sign = builtin_catalogue().scheme("argument-from-sign")
+    assert rows[0] == f"| R1 | argument-from-sign | strength | {sign.question('strength').text} |"
+    assert not any(
+        line.startswith("| R1 | argument-from-sign | other-explanations") for line in rows
+    )  # P1 answers it
+    assert "| open-critical-question |" not in out  # listed in their own section, not among the weak links
+    code, out, _ = run(["analyze", str(ARTICLE_MAP)], capsys)
+    assert code == 0 and f"open critical questions ({len(rows)})" in out
