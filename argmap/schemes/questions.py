@@ -98,8 +98,8 @@ def open_questions(argument_map: ArgumentMap, catalogue: Catalogue | None = None
             continue
         for question in scheme.questions:
             if (relation.key, question.id) not in addressed:
-                found.append(
-                    OpenQuestion(
+                found.append(  # from a validated map and catalogue: no need to validate again
+                    OpenQuestion.model_construct(
                         relation=relation.key, scheme=scheme.id, question=question.id, text=question.text
                     )
                 )
@@ -156,11 +156,11 @@ def scheme_problems(
                     path=("relations", index, "scheme"),
                 )
             )
-    owners: list[tuple[str, int, Statement | Relation]] = [
-        *(("statements", i, s) for s, i in zip(statements, s_index, strict=True)),
-        *(("relations", i, r) for r, i in zip(relations, r_index, strict=True)),
+    marked: list[tuple[str, int, Statement | Relation]] = [
+        *(("statements", i, s) for s, i in zip(statements, s_index, strict=True) if s.answers),
+        *(("relations", i, r) for r, i in zip(relations, r_index, strict=True) if r.answers),
     ]
-    for key, index, item in owners:
+    for key, index, item in marked:
         for position, answer in enumerate(item.answers):
             where = (key, index, "answers", position)
             target = by_id.get(answer.relation)
