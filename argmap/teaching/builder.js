@@ -32,7 +32,7 @@
   for (const prompt of data.tasks) byId("tasks").appendChild(element("li", prompt));
   if (data.critical_questions.length) {
     const box = byId("questions");
-    box.appendChild(element("h3", "Steps that follow a scheme"));
+    box.hidden = false;
     box.appendChild(
       element(
         "p",

@@ -8,7 +8,8 @@ goes to (or a drawn relation, for an attack on a step), and chooses *supports* o
 *attacks*. Kinds, when hidden, are chosen per statement. The drawn relations are listed
 and drawn in a small diagram, each can be deleted, and *undo* takes back the last change.
 *Download* writes the map as YAML or JSON, with the letters as ids: ``argmap validate``
-reads it and ``argmap grade`` grades it against the key map.
+reads it and ``argmap grade`` grades it against the key map. The steps of the critical-question
+task, which name relations, wait at the end of the page in a closed ``<details>`` box.
 
 The page holds only what the worksheet shows (never the hidden kinds or relations), as
 JSON in a ``<script type="application/json">`` element with ``<``, ``>`` and ``&``
@@ -98,7 +99,7 @@ def builder_page(sheet: Worksheet) -> str:
     >>> from argmap.teaching.exercise import exercise
     >>> m = argmap.loads("argmap: 1\\ntitle: <T>\\nstatements:\\n- {id: C, kind: claim, text: c}\\n")
     >>> page = builder_page(exercise(m).worksheet)
-    >>> page.startswith("<!DOCTYPE html>"), "<title>&lt;T&gt;: worksheet</title>" in page
+    >>> page.startswith("<!DOCTYPE html>"), "<title>Worksheet: &lt;T&gt;</title>" in page
     (True, True)
     """
     folder = resources.files("argmap.teaching")
@@ -108,7 +109,7 @@ def builder_page(sheet: Worksheet) -> str:
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    title = html.escape(f"{sheet.title}: worksheet")
+    title = html.escape(f"Worksheet: {sheet.title}")
     data = page_data_json(builder_data(sheet))
     return (
         "<!DOCTYPE html>\n"
@@ -118,7 +119,7 @@ def builder_page(sheet: Worksheet) -> str:
         f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         f'<header><h1 id="title">{title}</h1><p id="intro"></p></header>\n'
         '<section aria-labelledby="tasks-heading"><h2 id="tasks-heading">Tasks</h2><ol id="tasks"></ol>'
-        '<div id="questions"></div></section>\n'
+        "</section>\n"
         '<main>\n<section aria-labelledby="statements-heading"><h2 id="statements-heading">Statements</h2>'
         '<p class="hint">Click the statement an arrow starts from (Shift-click to add more, for statements '
         "that work only together), then the statement it goes to, then choose <em>supports</em> or "
@@ -137,6 +138,8 @@ def builder_page(sheet: Worksheet) -> str:
         '<div class="buttons"><button type="button" id="download-yaml">download YAML</button>'
         '<button type="button" id="download-json">download JSON</button></div>'
         "</section>\n</main>\n"
+        '<details id="questions" hidden><summary>Steps that follow a scheme: open this after drawing the map'
+        "</summary></details>\n"
         f'<script type="application/json" id="worksheet-data">{data}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )

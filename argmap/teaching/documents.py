@@ -136,7 +136,7 @@ def worksheet_document(sheet: Worksheet) -> Document:
         for item in sheet.critical_questions:
             blocks.append(Paragraph(f"{item.step}: {item.scheme_name.lower()}."))
             blocks.append(Items(item.questions, ordered=True))
-    return Document(f"{sheet.title}: worksheet", tuple(blocks))
+    return Document(f"Worksheet: {sheet.title}", tuple(blocks))
 
 
 def key_document(ex: Exercise, key_map_name: str = "the key map") -> Document:
@@ -206,7 +206,7 @@ def key_document(ex: Exercise, key_map_name: str = "the key map") -> Document:
                     ordered=True,
                 )
             )
-    return Document(f"{sheet.title}: answer key", tuple(blocks))
+    return Document(f"Answer key: {sheet.title}", tuple(blocks))
 
 
 def _by_letter(row: object) -> tuple[int, str]:

@@ -384,9 +384,9 @@ def _tasks(hide: str, main: str | None, has_schemes: bool) -> tuple[Task, ...]:
             Task(
                 kind="open-critical-question",
                 prompt="Some steps follow a known pattern of argument (a scheme), which comes with "
-                "critical questions. For each step listed below, which of its critical questions does "
-                "the text leave open (nothing in it answers or raises the question)? This task names "
-                "some steps of the argument: do the tasks above first.",
+                "critical questions. For each step listed at the end of the sheet, which of its "
+                "critical questions does the text leave open (nothing in it answers or raises the "
+                "question)? The list names some steps of the argument: do the tasks above first.",
             )
         )
     return tuple(tasks)

@@ -103,7 +103,7 @@ def render_exercise(ex: Exercise, suffix: str, key_map_name: str = "the key map"
     >>> m = argmap.loads("argmap: 1\\ntitle: T\\nstatements:\\n- {id: C, kind: claim, text: c}\\n")
     >>> sheet, key = render_exercise(exercise(m), ".md")
     >>> sheet.decode().splitlines()[0], key.decode().splitlines()[0]
-    ('# T: worksheet', '# T: answer key')
+    ('# Worksheet: T', '# Answer key: T')
     """
     key = key_document(ex, key_map_name)
     if suffix == ".md":

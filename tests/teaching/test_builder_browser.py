@@ -210,7 +210,7 @@ def test_hostile_text_stays_inert_and_downloads_literally(
     )
     sheet, ex = open_sheet(browser, tmp_path, m, "relations")
     page = sheet.page
-    assert page.inner_text("h1") == f"Title {HOSTILE}: worksheet"
+    assert page.inner_text("h1") == f"Worksheet: Title {HOSTILE}"
     assert HOSTILE in page.inner_text("#statements")
     assert page.locator("script").count() == 2 and sheet.dialogs == [] and sheet.errors == []
     sheet.click("P")
@@ -220,4 +220,19 @@ def test_hostile_text_stays_inert_and_downloads_literally(
     student = argmap.load(sheet.download("#download-yaml", tmp_path))
     assert [s.text for s in student.statements] == [s.text for s in ex.key.answer_map.statements]
     assert student.title == f"Title {HOSTILE}: map by Zoë <b>"
+    page.close()
+
+
+def test_the_steps_with_schemes_wait_closed_at_the_end(browser: Any, tmp_path: Path) -> None:
+    debate = argmap.load(Path(__file__).parents[2] / "examples" / "teaching" / "homework-debate.yaml")
+    sheet, ex = open_sheet(browser, tmp_path, debate, "all")
+    page = sheet.page
+    assert page.eval_on_selector("#questions", "e => !e.hidden && !e.open")
+    assert page.locator("#questions ol").count() == len(ex.worksheet.critical_questions) == 5
+    assert not page.is_visible("#questions ol li")
+    page.click("#questions summary")
+    assert page.is_visible("#questions ol li") and ex.worksheet.critical_questions[0].step in page.inner_text(
+        "#questions"
+    )
+    assert sheet.errors == []
     page.close()

@@ -80,9 +80,9 @@ def test_pdf_has_the_statements_and_the_key_its_answers() -> None:
     ex = exercise(ARTICLE, seed=4)
     sheet = pdf_text(pdf_bytes(worksheet_document(ex.worksheet)))
     first = ex.worksheet.statements[0]
-    assert "worksheet" in sheet and first.text[:30] in " ".join(sheet.split())
+    assert sheet.startswith("Worksheet: ") and first.text[:30] in " ".join(sheet.split())
     key = " ".join(pdf_text(pdf_bytes(key_document(ex))).split())
-    assert "answer key" in key and ex.key.relations[0].sentence.split(" → ")[0] in key
+    assert key.startswith("Answer key: ") and ex.key.relations[0].sentence.split(" → ")[0] in key
 
 
 def test_pdf_is_deterministic_and_the_builtin_font_refuses_what_it_cannot_show() -> None:
