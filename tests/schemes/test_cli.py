@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.schemes import builtin_catalogue, open_questions
+from argmap.schemes import builtin_catalogue, open_questions, read_catalogue
 from tests.cli.test_cli import run
 from tests.conftest import ARTICLE_MAP
 from tests.schemes.test_catalogue import MINE
@@ -91,3 +91,13 @@ def test_analyze_lists_the_article_maps_open_questions(capsys: pytest.CaptureFix
     assert "| open-critical-question |" not in out  # listed in their own section, not among the weak links
     code, out, _ = run(["analyze", str(ARTICLE_MAP)], capsys)
     assert code == 0 and f"open critical questions ({len(rows)})" in out
+
+
+def test_the_json_listing_is_a_catalogue_file_a_user_can_start_from(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(["schemes", "--format", "json"], capsys)
+    assert code == 0
+    copy = tmp_path / "copy.json"
+    copy.write_text(out, encoding="utf-8")
+    assert read_catalogue(copy) == builtin_catalogue()
