@@ -8,6 +8,7 @@ The public API in one place:
 'claim'
 """
 
+from argmap.batch import batch
 from argmap.checks import check
 from argmap.comparison import compare
 from argmap.errors import (
@@ -45,6 +46,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownIdError",
     "UsageError",
+    "batch",
     "check",
     "compare",
     "dumps",

@@ -2,7 +2,7 @@
 
 Map text comes from people argmap does not know: a statement may read
 ``<script>alert(1)</script>`` or ``=HYPERLINK(...)``. Whatever writes it into Markdown or
-a table cell passes it through here. (DOT and HTML are quoted by the ``graphviz``
+a table cell (a CSV cell among them) passes it through here. (DOT and HTML are quoted by the ``graphviz``
 package and :mod:`html`; see ``argmap.render``.)
 
 Examples
@@ -13,9 +13,12 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["markdown_inline"]
+__all__ = ["CSV_FORMULA_TRIGGERS", "csv_cell", "csv_cell_value", "markdown_inline"]
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~#")
+
+CSV_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection")."""
 
 
 def markdown_inline(text: str) -> str:
@@ -28,3 +31,47 @@ def markdown_inline(text: str) -> str:
     """
     escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
     return " ".join(escaped.split())
+
+
+def csv_cell(text: str) -> str:
+    """Text made inert as a CSV cell: a spreadsheet shows it, never runs it as a formula.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    (:data:`CSV_FORMULA_TRIGGERS`) is what Excel, LibreOffice and Google Sheets read as a
+    formula (``=HYPERLINK(...)``, ``@SUM(...)``, ``-2+3``): such a cell gets a leading
+    ``'``, which spreadsheets take as "this is text" and do not show. A cell that already
+    starts with ``'`` gets one more, so that :func:`csv_cell_value` gives back the exact
+    text. Quoting of commas, quotes and newlines is the :mod:`csv` module's job, not this
+    function's. Apply it to text cells only: numbers are written as numbers.
+
+    Parameters
+    ----------
+    text : str
+        The cell's text.
+
+    Returns
+    -------
+    str
+        The text, prefixed with ``'`` if it starts with a trigger or a ``'``.
+
+    Examples
+    --------
+    >>> print(csv_cell('=HYPERLINK("http://evil.example","click")'))
+    '=HYPERLINK("http://evil.example","click")
+    >>> csv_cell("-2+3"), csv_cell("'quoted"), csv_cell("plain text")
+    ("'-2+3", "''quoted", 'plain text')
+    """
+    if text.startswith(CSV_FORMULA_TRIGGERS) or text.startswith("'"):
+        return "'" + text
+    return text
+
+
+def csv_cell_value(cell: str) -> str:
+    """The text a cell written by :func:`csv_cell` holds (its inverse).
+
+    Examples
+    --------
+    >>> csv_cell_value(csv_cell("=1+1")), csv_cell_value(csv_cell("'x")), csv_cell_value("a")
+    ('=1+1', "'x", 'a')
+    """
+    return cell[1:] if cell.startswith("'") else cell
