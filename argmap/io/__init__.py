@@ -223,14 +223,28 @@ def _mode_for(path: Path) -> int:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write bytes to a temporary file beside ``path``, then rename it over ``path``.
+    """Write bytes to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
 
-    A failure never leaves a half-written file: either the old content or the new.
+    A failure (a full disk, an interruption, a crash) never leaves a half-written file:
+    ``path`` holds either its old content or the new. Every file argmap writes goes
+    through here.
+
+    Parameters
+    ----------
+    path : Path
+        The file to write.
+    data : bytes
+        Its new content.
+
+    Returns
+    -------
+    Path
+        ``path``.
 
     Raises
     ------
     OutputError
-        If the directory does not exist or cannot be written.
+        If the directory does not exist or cannot be written, or ``path`` is a directory.
 
     Examples
     --------
@@ -243,13 +257,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+        raise OutputError(f"cannot write {os.fspath(path)!r}: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+        raise OutputError(f"cannot write {os.fspath(path)!r}: {exc.strerror}") from None
     return path

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -34,6 +33,7 @@ from pathlib import Path
 import pygraphviz
 
 from argmap.errors import OutputError, UnknownFormatError, UsageError
+from argmap.io import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions, dot_graph
 from argmap.render.html import html_page
@@ -48,8 +48,6 @@ FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "html")
 
 SUFFIXES: tuple[str, ...] = tuple(f".{name}" for name in FORMATS)
 """The file suffixes :func:`render` recognises (in any case)."""
-
-_O_BINARY: int = getattr(os, "O_BINARY", 0)  # Windows only: no newline translation
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
@@ -213,7 +211,7 @@ def render(
     target = Path(path)
     chosen = format if format is not None else format_for_path(target)
     data = render_bytes(argument_map, chosen, options, overlay, source)
-    _write_atomically(target, data)
+    write_bytes_atomic(target, data)
     return target
 
 
@@ -244,19 +242,3 @@ def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
         detail = " ".join(messages.split()) or str(error) or "no output"
         raise OutputError(f"Graphviz could not draw the map as {format}: {detail}") from error
     return bytes(data)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a fresh file beside ``path``, then move it over ``path``."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        # os.open with mode 0o666 lets the umask decide permissions, as for any new file.
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {os.fspath(path)!r}: {exc.strerror or exc}") from exc

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import OutputError, ParseError, Problem, UnknownIdError, UsageError
+from argmap.errors import ParseError, Problem, UnknownIdError, UsageError
 from argmap.semantics import formats
 
 if TYPE_CHECKING:
@@ -445,12 +445,9 @@ class AttackFramework:
         """
         fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
         text = fmt.generate(self._names, self._sources, self._targets)
-        target = Path(path)
-        try:
-            target.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
-        return target
+        from argmap.io import write_bytes_atomic  # the io package reads frameworks through this module
+
+        return write_bytes_atomic(Path(path), text.encode("utf-8"))
 
 
 def _name_index(names: tuple[str, ...]) -> dict[str, int]:

@@ -20,6 +20,7 @@ from argmap import __version__
 from argmap.errors import ArgmapError, MapError
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
 from argmap_cli.analyze import analyze_command
+from argmap_cli.batch import batch_command
 from argmap_cli.check import check_command
 from argmap_cli.compare import compare_command
 from argmap_cli.convert import convert_command
@@ -67,6 +68,7 @@ cli.add_command(show_command)
 cli.add_command(render_command)
 cli.add_command(outline_command)
 cli.add_command(analyze_command)
+cli.add_command(batch_command)
 cli.add_command(schema_command)
 cli.add_command(schemes_command)
 cli.add_command(convert_command)
@@ -84,8 +86,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     debug = "--debug" in args or os.environ.get("ARGMAP_DEBUG") == "1"
     try:
         result = cli.main(args=args, prog_name="argmap", standalone_mode=False)
-    except click.ClickException as exc:
-        exc.show()
+    except click.ClickException as exc:  # a bad option or argument: one line, as for every error
+        if debug:
+            raise
+        command = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else "argmap"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"argmap: error: {message} (see '{command} --help')", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("argmap: aborted", err=True)
