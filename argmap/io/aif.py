@@ -151,7 +151,7 @@ class _Reader:
                         Problem(
                             f"not AIF: '{key}' must be a list",
                             file=self.name,
-                            line=line_of(self.text, f'"{key}"'),
+                            line=line_of(self.text, f'"{key}"') or 1,
                         )
                     ]
                 )

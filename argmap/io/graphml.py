@@ -122,9 +122,14 @@ def loads_graphml(
         keys, defaults = reader.find_graphml_keys(root)  # type: ignore[no-untyped-call]
         graph: Any = reader.make_graph(graphs[0], keys, defaults)  # type: ignore[no-untyped-call]
     except (nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise ParseError([Problem(f"GraphML: {exc}", file=name)]) from None
+        # networkx does not say where: name the line of the <key> or <graph> element at fault
+        quoted = re.search(r"key '?([^\s']+)'?", str(exc))
+        line = line_of(text, rf'<key\b[^>]*\bid\s*=\s*"{re.escape(quoted.group(1))}"') if quoted else None
+        line = line or line_of(text, r"<graph\b") or 1
+        raise ParseError([Problem(f"GraphML: {' '.join(str(exc).split())}", file=name, line=line)]) from None
     if not graph.is_directed():
-        raise ParseError([Problem("GraphML: the graph must be directed (edgedefault='directed')", file=name)])
+        message = "GraphML: the graph must be directed (edgedefault='directed')"
+        raise ParseError([Problem(message, file=name, line=line_of(text, r"<graph\b") or 1)])
 
     def locate_node(key: str) -> int | None:
         return line_of(text, rf'<node\b[^>]*\bid\s*=\s*"{re.escape(key)}"')

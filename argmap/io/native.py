@@ -28,7 +28,7 @@ import yaml
 
 from argmap.errors import ParseError, Problem
 from argmap.io._checks import check_json_text_depth, check_statement_count, too_deep_for_the_parser
-from argmap.io._jsonutil import sniffed_json
+from argmap.io._jsonutil import line_of, sniffed_json
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
@@ -217,12 +217,20 @@ def loads_yaml(
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         message = " ".join(part for part in (exc.context, exc.problem) if part)
         raise ParseError([Problem(f"YAML: {message}", file=name, line=line, column=column)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: its line, in one line
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"YAML: unacceptable character #x{character:04x}: {exc.reason}"
+        raise ParseError([Problem(message, file=name, line=line, column=column)]) from None
     except yaml.YAMLError as exc:
-        raise ParseError([Problem(f"YAML: {exc}", file=name)]) from None
+        raise ParseError([Problem(f"YAML: {' '.join(str(exc).split())}", file=name, line=1)]) from None
     except RecursionError:
         raise ParseError([Problem("YAML: nested too deeply for the parser", file=name)]) from None
     finally:
         loader.dispose()
+    if data is None:  # no document, or only comments: say where the map was expected
+        raise ParseError([Problem("the file holds no YAML document (a map is a mapping)", file=name, line=1)])
     locate = _locator(text)
     check_statement_count(data, name, limits, locate)
     return build_map(data, file=name, locate=locate, source=source)
@@ -277,7 +285,8 @@ def loads_json(
             [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
         ) from None
     except _DuplicateKeyError as exc:
-        line, column = _duplicate_key_position(text, exc.key) or (None, None)
+        second = line_of(text, rf'"{re.escape(exc.key)}"\s*:', occurrence=2)  # when YAML cannot tell
+        line, column = _duplicate_key_position(text, exc.key) or (second or 1, None)
         raise ParseError(
             [Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line, column=column)]
         ) from None

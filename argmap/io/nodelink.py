@@ -114,18 +114,20 @@ def loads_node_link(
     def locate_node(key: str) -> int | None:
         return line_of(text, rf'"id"\s*:\s*{_json_pattern(key)}')
 
+    def item_line(key: str, index: int) -> int:
+        """The line of an item of the ``key`` list, else of the list (problems always have a line)."""
+        lines = item_lines(text, key)
+        return lines[index] if index < len(lines) else (line_of(text, f'"{key}"') or 1)
+
+    edge_key = "edges" if "edges" in obj else "links"
+
     problems: list[Problem] = []
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.graph.update(header)
     for index, node in enumerate(obj["nodes"]):
         if not isinstance(node, dict) or not _is_id(node.get("id")):
-            lines = item_lines(text, "nodes")
             problems.append(
-                Problem(
-                    f"nodes[{index}]: a node needs an 'id'",
-                    file=name,
-                    line=lines[index] if index < len(lines) else None,
-                )
+                Problem(f"nodes[{index}]: a node needs an 'id'", file=name, line=item_line("nodes", index))
             )
             continue
         key = str(node["id"])
@@ -136,13 +138,15 @@ def loads_node_link(
     for index, edge in enumerate(edges):
         ends = (edge.get("source"), edge.get("target")) if isinstance(edge, dict) else (None, None)
         if not all(_is_id(end) for end in ends):
-            problems.append(Problem(f"edges[{index}]: an edge needs 'source' and 'target'", file=name))
+            message = f"{edge_key}[{index}]: an edge needs 'source' and 'target'"
+            problems.append(Problem(message, file=name, line=item_line(edge_key, index)))
             continue
         assert isinstance(edge, dict)
         source_key, target_key = str(ends[0]), str(ends[1])
         missing = [end for end in (source_key, target_key) if end not in graph]
         if missing:
-            problems.append(Problem(f"edges[{index}] names no node: {missing[0]!r}", file=name))
+            message = f"{edge_key}[{index}] names no node: {missing[0]!r}"
+            problems.append(Problem(message, file=name, line=item_line(edge_key, index)))
             continue
         graph.add_edge(
             source_key, target_key, **{k: v for k, v in edge.items() if k not in ("source", "target")}
