@@ -26,21 +26,12 @@
   }
 
   // -- the sheet: intro, tasks, critical questions, statements --
-  byId("intro").textContent =
-    `The statements of an argument, in a shuffled order (seed ${data.seed}): the letters are only names.` +
-    (data.main_claim ? ` The main claim is ${data.main_claim}.` : "");
+  byId("intro").textContent = data.intro;
   for (const prompt of data.tasks) byId("tasks").appendChild(element("li", prompt));
   if (data.critical_questions.length) {
     const box = byId("questions");
     box.hidden = false;
-    box.appendChild(
-      element(
-        "p",
-        "Capital letters inside a critical question (A, B, D, X...) stand for the parts of the scheme, " +
-          "not for the lettered statements.",
-        "hint",
-      ),
-    );
+    box.appendChild(element("p", data.placeholder_note, "hint"));
     for (const item of data.critical_questions) {
       box.appendChild(element("p", `${item.step}: ${item.scheme.toLowerCase()}.`));
       const list = element("ol");

@@ -35,6 +35,7 @@ from typing import Any
 
 from argmap.model import STATEMENT_KINDS
 from argmap.render.html import page_data_json
+from argmap.teaching.documents import PLACEHOLDER_NOTE, sheet_intro
 from argmap.teaching.exercise import Worksheet
 
 __all__ = ["builder_data", "builder_page"]
@@ -50,7 +51,8 @@ def builder_data(sheet: Worksheet) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``title``, ``seed``, ``hide``, ``main_claim``, ``kinds`` (the kinds to choose from),
+        ``title``, ``intro`` and ``placeholder_note`` (sentences of the sheet), ``seed``, ``hide``,
+        ``main_claim``, ``kinds`` (the kinds to choose from),
         ``statements`` (``letter``, ``text``, ``kind`` or None), ``relations`` (those the
         sheet shows), ``tasks`` (prompts) and ``critical_questions``.
 
@@ -64,6 +66,8 @@ def builder_data(sheet: Worksheet) -> dict[str, Any]:
     """
     return {
         "title": sheet.title,
+        "intro": sheet_intro(sheet),
+        "placeholder_note": PLACEHOLDER_NOTE,
         "seed": sheet.seed,
         "hide": sheet.hide,
         "main_claim": sheet.main_claim,

@@ -39,6 +39,7 @@ __all__ = [
     "html_page",
     "key_document",
     "markdown",
+    "sheet_intro",
     "worksheet_document",
 ]
 
@@ -96,6 +97,23 @@ class Document:
     blocks: tuple[Block, ...]
 
 
+def sheet_intro(sheet: Worksheet) -> str:
+    """The sentence that opens a worksheet: what the letters are, and which is the main claim.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> from argmap.teaching.exercise import exercise
+    >>> m = argmap.loads("argmap: 1\\ntitle: T\\nmain_claim: C\\nstatements: [{id: C, kind: claim, text: c}]")
+    >>> intro = sheet_intro(exercise(m, seed=4).worksheet)
+    >>> "(seed 4)" in intro, intro.endswith("the letters are only names. The main claim is A.")
+    (True, True)
+    """
+    main = f" The main claim is {sheet.main_claim}." if sheet.main_claim is not None else ""
+    order = f"in a shuffled order (seed {sheet.seed})"
+    return f"The statements of an argument, {order}: the letters are only names.{main}"
+
+
 def worksheet_document(sheet: Worksheet) -> Document:
     """The worksheet students get: the lettered statements, the relations if shown, the tasks.
 
@@ -115,13 +133,7 @@ def worksheet_document(sheet: Worksheet) -> Document:
     >>> [type(b).__name__ for b in worksheet_document(exercise(m).worksheet).blocks]
     ['Paragraph', 'Heading', 'Table', 'Heading', 'Items']
     """
-    blocks: list[Block] = [
-        Paragraph(
-            f"The statements of an argument, in a shuffled order (seed {sheet.seed}): the letters are only "
-            "names." + (f" The main claim is {sheet.main_claim}." if sheet.main_claim is not None else "")
-        ),
-        Heading("Statements"),
-    ]
+    blocks: list[Block] = [Paragraph(sheet_intro(sheet)), Heading("Statements")]
     if sheet.hide == "relations":
         rows = tuple((s.letter, s.text, s.kind or "") for s in sheet.statements)
         blocks.append(Table(("", "statement", "kind"), rows, (0.07, 0.75, 0.18)))
