@@ -36,7 +36,14 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.extract.features import PAIR_FEATURES, UNIT_FEATURES, cues_of, pair_features, unit_features
+from argmap.extract.features import (
+    PAIR_FEATURES,
+    SIMILARITY,
+    UNIT_FEATURES,
+    cues_of,
+    pair_features,
+    unit_features,
+)
 from argmap.extract.lexicon import CueMatch
 from argmap.extract.segment import Unit
 
@@ -187,7 +194,9 @@ def _roles(
     return ["opponent" if r else "proponent" for r in roles]
 
 
-def decode(units: Sequence[Unit], weights: Weights | None = None) -> Parse:
+def decode(
+    units: Sequence[Unit], weights: Weights | None = None, similarity: npt.NDArray[np.float64] | None = None
+) -> Parse:
     """Decode the argumentative structure of a text's units.
 
     Parameters
@@ -196,6 +205,9 @@ def decode(units: Sequence[Unit], weights: Weights | None = None) -> Parse:
         The units, in text order (from :func:`argmap.extract.segment.segment`, or given).
     weights : Weights, optional
         The models; the shipped ones (:func:`load_weights`) by default.
+    similarity : numpy.ndarray, optional
+        Semantic similarities of the units, ``(n, n)``, for weights fitted with them
+        (:mod:`argmap.extract.embeddings`).
 
     Returns
     -------
@@ -223,7 +235,8 @@ def decode(units: Sequence[Unit], weights: Weights | None = None) -> Parse:
     p_opponent = weights.opponent.probability(rows, UNIT_FEATURES)
     p_attack = weights.attack.probability(rows, UNIT_FEATURES)
     central = int(np.argmax(p_central))
-    p_attach = weights.attach.probability(pair_features(units, rows, central), PAIR_FEATURES)
+    names = (*PAIR_FEATURES, SIMILARITY) if similarity is not None else PAIR_FEATURES
+    p_attach = weights.attach.probability(pair_features(units, rows, central, similarity), names)
     index = np.arange(n)
     allowed = np.abs(index[:, None] - index[None, :]) <= _WINDOW
     allowed[:, central] = True

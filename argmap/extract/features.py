@@ -25,7 +25,9 @@ import numpy.typing as npt
 from argmap.extract.lexicon import CUE_CLASSES, CueMatch, load_lexicon, tokenize
 from argmap.extract.segment import Unit
 
-__all__ = ["PAIR_FEATURES", "UNIT_FEATURES", "cues_of", "pair_features", "unit_features"]
+__all__ = ["PAIR_FEATURES", "SIMILARITY", "UNIT_FEATURES", "cues_of", "pair_features", "unit_features"]
+
+SIMILARITY = "similarity"  # the optional pair feature of the embeddings extra (argmap.extract.embeddings)
 
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us", "i'm", "i'd", "we're", "we'd"})
 _NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor"})
@@ -168,7 +170,10 @@ def unit_features(
 
 
 def pair_features(
-    units: Sequence[Unit], unit_rows: npt.NDArray[np.float64], root: int
+    units: Sequence[Unit],
+    unit_rows: npt.NDArray[np.float64],
+    root: int,
+    similarity: npt.NDArray[np.float64] | None = None,
 ) -> npt.NDArray[np.float64]:
     """One row of :data:`PAIR_FEATURES` per ordered pair of distinct units.
 
@@ -180,12 +185,15 @@ def pair_features(
         Their :func:`unit_features`.
     root : int
         The unit taken to be the central claim (the ``*_root`` features depend on it).
+    similarity : numpy.ndarray, optional
+        An ``(n, n)`` matrix of semantic similarities: appended as a last column,
+        :data:`SIMILARITY` (only with the embeddings extra).
 
     Returns
     -------
     numpy.ndarray
-        Shape ``(n, n, len(PAIR_FEATURES))``: ``[i, j]`` describes unit ``i`` attaching to
-        unit ``j``; the diagonal is zero.
+        Shape ``(n, n, len(PAIR_FEATURES))`` (one more with ``similarity``): ``[i, j]``
+        describes unit ``i`` attaching to unit ``j``; the diagonal is zero.
 
     Examples
     --------
@@ -247,6 +255,8 @@ def pair_features(
         u("premise_initial")[:, None] * is_root,
         u("counter_initial")[:, None] * is_root,
     ]
+    if similarity is not None:
+        columns.append(similarity)
     pairs = np.stack([np.broadcast_to(np.asarray(c, dtype=float), (n, n)) for c in columns], axis=-1)
     pairs[np.arange(n), np.arange(n)] = 0.0
     return pairs

@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from argmap.extract.decode import LinearModel, Parse, Weights, decode
 from argmap.extract.evaluation import Gold, Scores, gold_units, score
-from argmap.extract.features import PAIR_FEATURES, UNIT_FEATURES, pair_features, unit_features
+from argmap.extract.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, pair_features, unit_features
 from argmap.extract.segment import Unit
 
 __all__ = ["REGULARISATION", "cross_validate", "fit", "folds"]
@@ -49,7 +49,10 @@ def _logistic(
     )
 
 
-def fit(golds: Sequence[Gold], provenance: str = "") -> Weights:
+Similarity = Callable[[Sequence[Unit]], npt.NDArray[np.float64]]
+
+
+def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | None = None) -> Weights:
     """Fit the four models on gold texts (their ADUs as units).
 
     Parameters
@@ -57,6 +60,9 @@ def fit(golds: Sequence[Gold], provenance: str = "") -> Weights:
     golds : sequence of Gold
     provenance : str
         Recorded as ``trained_on``.
+    similarity : callable, optional
+        Units -> their ``(n, n)`` semantic similarities, to fit the attachment model with
+        the :data:`~argmap.extract.features.SIMILARITY` feature.
 
     Returns
     -------
@@ -71,7 +77,7 @@ def fit(golds: Sequence[Gold], provenance: str = "") -> Weights:
     for gold in golds:
         units = gold_units(gold)
         rows = unit_features(units)
-        pairs = pair_features(units, rows, gold.central)
+        pairs = pair_features(units, rows, gold.central, None if similarity is None else similarity(units))
         n = len(units)
         for i in range(n):
             unit_x.append(rows[i])
@@ -90,7 +96,11 @@ def fit(golds: Sequence[Gold], provenance: str = "") -> Weights:
         central=_logistic(ux, np.array(central_y), UNIT_FEATURES),
         opponent=_logistic(ux, np.array(opponent_y), UNIT_FEATURES),
         attack=_logistic(np.array(attack_x), np.array(attack_y), UNIT_FEATURES),
-        attach=_logistic(np.array(pair_x), np.array(pair_y), PAIR_FEATURES),
+        attach=_logistic(
+            np.array(pair_x),
+            np.array(pair_y),
+            PAIR_FEATURES if similarity is None else (*PAIR_FEATURES, SIMILARITY),
+        ),
         trained_on=provenance,
     )
 
@@ -110,6 +120,7 @@ def cross_validate(
     golds: Sequence[Gold],
     k: int = 10,
     units_of: Callable[[Gold], Sequence[Unit]] = gold_units,
+    similarity: Similarity | None = None,
 ) -> tuple[Scores, list[Parse]]:
     """Fit on ``k - 1`` folds, decode the held-out fold, for each fold; score all predictions.
 
@@ -121,6 +132,8 @@ def cross_validate(
     units_of : callable
         The units to decode a held-out text with: its gold ADUs (default) or, e.g.,
         ``lambda g: segment(g.text)`` for raw text.
+    similarity : callable, optional
+        As for :func:`fit`: fit and decode with semantic similarity.
 
     Returns
     -------
@@ -136,9 +149,10 @@ def cross_validate(
     parses: list[Parse | None] = [None] * len(golds)
     for held_out in folds(golds, k):
         keep = set(held_out)
-        weights = fit([g for i, g in enumerate(golds) if i not in keep])
+        weights = fit([g for i, g in enumerate(golds) if i not in keep], similarity=similarity)
         for i in held_out:
-            parses[i] = decode(units_of(golds[i]), weights)
+            units = units_of(golds[i])
+            parses[i] = decode(units, weights, None if similarity is None else similarity(units))
     done = [p for p in parses if p is not None]
     raw = units_of is not gold_units
     return score(golds, done, raw=raw), done
