@@ -137,7 +137,8 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         )
         return Client(cluster), cluster
     try:
-        return Client(scheduler, timeout="20s"), None
+        # How long to try is Dask's setting (distributed.comm.timeouts.connect).
+        return Client(scheduler), None
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
 

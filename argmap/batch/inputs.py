@@ -92,15 +92,14 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Inputs:
     """
     suffixes = readable_suffixes()
     files: dict[str, str] = {}
-    ignored = 0
+    ignored: set[str] = set()
     given = [os.fspath(item) for item in inputs]
     if not given:
         raise UsageError("no input given: name files, folders or globs")
 
     def add(path: str, *, named: bool) -> None:
-        nonlocal ignored
         if not named and Path(path).suffix.lower() not in suffixes:
-            ignored += 1
+            ignored.add(os.path.realpath(path))
             return
         files.setdefault(os.path.realpath(path), path)
 
@@ -122,4 +121,4 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Inputs:
                     add(match, named=False)
         else:
             raise UsageError(f"no such file or folder: {item}")
-    return Inputs(files=tuple(files.values()), ignored=ignored)
+    return Inputs(files=tuple(files.values()), ignored=len(ignored))

@@ -316,11 +316,6 @@ def _message(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _read(file: str, data: bytes) -> tuple[str, ArgumentMap]:
-    name = detect_format(file, data).format.name
-    return name, loads(data, name, name=file)
-
-
 def _analysed(file: str, fmt: str, argument_map: ArgumentMap, analyses: tuple[str, ...]) -> BatchRecord:
     fields: dict[str, Any] = {}
     claim = default_claim(argument_map) if argument_map.statements else None
@@ -390,8 +385,8 @@ def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
         except OSError as exc:
             return error_record(file, "parse", f"{file}: cannot read: {exc.strerror}", chosen)
     try:
-        fmt, argument_map = _read(file, data)
-        return _analysed(file, fmt, argument_map, chosen)
+        fmt = detect_format(file, data).format.name
+        return _analysed(file, fmt, loads(data, fmt, name=file), chosen)
     except RecursionError:
         return error_record(file, "internal", "RecursionError: the map nests too deeply", chosen, fmt)
     except Exception as exc:  # one bad file never stops a batch: it becomes an error row
