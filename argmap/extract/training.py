@@ -2,8 +2,8 @@
 
 Needs scikit-learn (the ``bench`` and ``test`` extras); extraction itself does not. The
 models see only the general features of :mod:`argmap.extract.features`, so what is
-fitted is one intercept and one coefficient per feature name: 4 intercepts, 3 x 28 unit
-coefficients and 23 pair coefficients (111 numbers in all).
+fitted is one intercept and one coefficient per feature name: 4 intercepts, 3 x 33 unit
+coefficients and 32 pair coefficients (135 numbers in all).
 
 Examples
 --------
