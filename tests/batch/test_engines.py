@@ -75,5 +75,9 @@ def test_an_existing_scheduler_gives_the_local_results(corpus: Path) -> None:
 def test_an_unreachable_scheduler_is_a_usage_error(corpus: Path) -> None:
     import dask
 
-    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}), pytest.raises(UsageError, match="cannot reach the Dask scheduler tcp://127.0.0.1:9"):
+    unreachable = r"cannot reach the Dask scheduler tcp://127\.0\.0\.1:9"
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "2s"}),
+        pytest.raises(UsageError, match=unreachable),
+    ):
         list(argmap.batch([corpus], scheduler="tcp://127.0.0.1:9"))

@@ -104,7 +104,8 @@ def test_an_output_of_other_analyses_is_not_resumed(corpus: Path, tmp_path: Path
     for suffix in (".jsonl", ".csv", ".parquet"):
         out = tmp_path / f"results{suffix}"
         write_batch([corpus / "chained.yaml"], out, "chains", jobs=1)
-        with pytest.raises(UsageError, match=r"columns of other analyses \(chains\), not of chains, strength"):
+        other = r"columns of other analyses \(chains\), not of chains, strength"
+        with pytest.raises(UsageError, match=other):
             write_batch([corpus], out, "chains,strength", jobs=1, resume=True)
 
 
