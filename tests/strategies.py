@@ -23,6 +23,9 @@ json_values = st.recursive(
     max_leaves=6,
 )
 metas = st.none() | st.dictionaries(texts, json_values, min_size=1, max_size=2)
+SCHEMES = ("argument-from-example", "practical-reasoning")
+# read once, here, so that no example's time includes loading the catalogue (hypothesis deadlines)
+QUESTIONS = {scheme: builtin_catalogue().scheme(scheme).question_ids for scheme in SCHEMES}
 
 
 @st.composite
@@ -66,16 +69,13 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
                 sources=sources,
                 to=draw(st.sampled_from(targets)),
                 weight=draw(unit),
-                scheme=draw(st.none() | st.sampled_from(["argument-from-example", "practical-reasoning"])),
+                scheme=draw(st.none() | st.sampled_from(SCHEMES)),
                 note=draw(optional_text),
                 meta=draw(metas),
             )
         )
     answerable = [
-        (r.key, question)
-        for r in relations
-        if r.scheme is not None
-        for question in builtin_catalogue().scheme(r.scheme).question_ids
+        (r.key, question) for r in relations if r.scheme is not None for question in QUESTIONS[r.scheme]
     ]
     if answerable:
         marks = st.lists(st.sampled_from(answerable), max_size=2, unique=True).map(
