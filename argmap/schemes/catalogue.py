@@ -174,7 +174,14 @@ class Catalogue(_Record):
         return {s.id: s for s in self.schemes}
 
     def get(self, scheme_id: str) -> Scheme | None:
-        """The scheme with this id, or None."""
+        """The scheme with this id (exactly), or None.
+
+        Examples
+        --------
+        >>> catalogue = builtin_catalogue()
+        >>> catalogue.get("practical-reasoning").name, catalogue.get("Practical reasoning")
+        ('Practical reasoning', None)
+        """
         return self._index.get(scheme_id)
 
     def scheme(self, name: str) -> Scheme:
@@ -236,6 +243,16 @@ class Catalogue(_Record):
 
     def extended(self, other: Catalogue) -> Catalogue:
         """This catalogue with the schemes of ``other`` added; a scheme with a known id replaces it.
+
+        Parameters
+        ----------
+        other : Catalogue
+            The schemes to add or to put in place of this catalogue's of the same id.
+
+        Returns
+        -------
+        Catalogue
+            This catalogue's schemes in their order (replaced ones in place), then the new ones.
 
         Examples
         --------
@@ -372,10 +389,24 @@ def _message(error: Any) -> str:
 def read_catalogue(path: str | Path) -> Catalogue:
     """Read one catalogue file, on its own (not merged with argmap's).
 
+    Parameters
+    ----------
+    path : str or Path
+        A YAML (or JSON) file in the catalogue format (``docs/schemes.md``).
+
+    Returns
+    -------
+    Catalogue
+
     Raises
     ------
     CatalogueError
         If the file cannot be read or is not a valid catalogue.
+
+    Examples
+    --------
+    >>> read_catalogue("argmap/schemes/catalogue.yaml") == builtin_catalogue()
+    True
     """
     try:
         text = Path(path).read_text(encoding="utf-8")

@@ -37,6 +37,12 @@ def scheme_text(scheme: Scheme) -> str:
     -------
     str
         Lines joined by newlines, without a final newline.
+
+    Examples
+    --------
+    >>> from argmap.schemes import builtin_catalogue
+    >>> scheme_text(builtin_catalogue().scheme("ad-hominem")).splitlines()[0]
+    'ad-hominem: Ad hominem argument'
     """
     lines = [f"{scheme.id}: {scheme.name}", scheme.description]
     if scheme.aliases:
