@@ -173,3 +173,12 @@ def test_exercise_never_writes_over_its_map(tmp_path: Path, capsys: pytest.Captu
     code, _, err = run(["exercise", str(source), "-o", str(tmp_path / "w.md")], capsys)
     assert code == 3 and "refusing to write over the input file" in err
     assert source.read_bytes() == ARTICLE_MAP.read_bytes() and not (tmp_path / "w.md").exists()
+
+
+def test_a_pdf_worksheet_without_fpdf2_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "fpdf", None)
+    code, _, err = run(["exercise", str(ARTICLE_MAP), "-o", str(tmp_path / "s.pdf")], capsys)
+    assert code == 2 and err == "argmap: error: PDF output needs fpdf2: pip install 'argmap[pdf]'\n"
+    assert list(tmp_path.iterdir()) == []
