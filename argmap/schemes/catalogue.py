@@ -457,20 +457,34 @@ def load_catalogue(*paths: str | Path) -> Catalogue:
     return catalogue
 
 
-def default_catalogue() -> Catalogue:
-    """argmap's catalogue extended by the files that ``ARGMAP_SCHEMES`` lists.
+def default_catalogue(*paths: str | Path) -> Catalogue:
+    """argmap's catalogue extended by the files ``ARGMAP_SCHEMES`` lists, then by ``paths``.
+
+    This is the catalogue the commands use: ``--schemes FILE`` gives ``paths``.
+
+    Parameters
+    ----------
+    *paths : str or Path
+        Further catalogue files (later files win).
+
+    Returns
+    -------
+    Catalogue
 
     Raises
     ------
     CatalogueError
-        If a listed file cannot be read or is not a valid catalogue.
+        If a file cannot be read or is not a valid catalogue.
 
     Examples
     --------
     >>> "practical-reasoning" in default_catalogue()
     True
     """
-    return _catalogue_for(os.environ.get(SCHEMES_ENV, ""))
+    catalogue = _catalogue_for(os.environ.get(SCHEMES_ENV, ""))
+    for path in paths:
+        catalogue = catalogue.extended(read_catalogue(path))
+    return catalogue
 
 
 @cache

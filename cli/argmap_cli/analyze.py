@@ -10,7 +10,7 @@ import click
 import argmap
 from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, analyze
 from argmap.analysis.report import markdown_report, rich_report
-from argmap.schemes import load_catalogue, using_catalogue
+from argmap.schemes import default_catalogue, using_catalogue
 from argmap.semantics import semantics_names
 from argmap_cli._common import console, map_argument
 from argmap_cli.schemes import schemes_option
@@ -62,7 +62,7 @@ def analyze_command(
     (among them the critical questions of relations' schemes that the map leaves open),
     counterarguments with their status, Dung acceptability and gradual strength.
     """
-    with using_catalogue(load_catalogue(*schemes_files)):
+    with using_catalogue(default_catalogue(*schemes_files)):
         argument_map = argmap.load(map_path)
         result = analyze(
             argument_map,

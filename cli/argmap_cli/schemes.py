@@ -14,7 +14,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from argmap.schemes import SCHEMES_ENV, load_catalogue
+from argmap.schemes import SCHEMES_ENV, default_catalogue
 from argmap.schemes.report import catalogue_markdown, scheme_markdown, scheme_text
 from argmap_cli._common import console
 
@@ -50,7 +50,7 @@ def schemes_command(name: str | None, schemes_files: tuple[Path, ...], output_fo
     NAME is a scheme id or name (e.g. argument-from-expert-opinion); shown with its premises,
     conclusion and critical questions. An unknown NAME is a usage error (exit code 2).
     """
-    catalogue = load_catalogue(*schemes_files)
+    catalogue = default_catalogue(*schemes_files)
     if name is not None:
         scheme = catalogue.scheme(name)
         if output_format == "json":

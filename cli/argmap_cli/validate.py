@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.schemes import load_catalogue, using_catalogue
+from argmap.schemes import default_catalogue, using_catalogue
 from argmap_cli._common import map_argument
 from argmap_cli.schemes import schemes_option
 
@@ -30,7 +30,7 @@ def validate_command(
     Scheme ids and answers marks are checked against argmap's scheme catalogue and any
     --schemes files. Exits 0 if the map is valid, 1 if not.
     """
-    with using_catalogue(load_catalogue(*schemes_files)):
+    with using_catalogue(default_catalogue(*schemes_files)):
         argument_map = argmap.load(map_path, format_name, source=source_path)
     checked = f"; spans and checksum match {source_path}" if source_path is not None else ""
     click.echo(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.schemes import builtin_catalogue, open_questions, read_catalogue
+from argmap.schemes import SCHEMES_ENV, builtin_catalogue, open_questions, read_catalogue
 from tests.cli.test_cli import run
 from tests.conftest import ARTICLE_MAP
 from tests.schemes.test_catalogue import MINE
@@ -101,3 +101,23 @@ def test_the_json_listing_is_a_catalogue_file_a_user_can_start_from(
     copy = tmp_path / "copy.json"
     copy.write_text(out, encoding="utf-8")
     assert read_catalogue(copy) == builtin_catalogue()
+
+
+def test_the_environment_variable_reaches_every_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(MINE, encoding="utf-8")
+    map_path = tmp_path / "m.yaml"
+    map_path.write_text(MAP.replace("argument-from-expert-opinion", "argument-from-rhyme"), encoding="utf-8")
+    monkeypatch.setenv(SCHEMES_ENV, str(mine))
+    assert run(["validate", str(map_path)], capsys)[0] == 0
+    assert run(["render", str(map_path), "-o", str(tmp_path / "m.svg")], capsys)[0] == 0
+    code, out, _ = run(["schemes", "argument-from-rhyme"], capsys)
+    assert code == 0 and "Argument from rhyme" in out
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        MINE.replace("Argument from rhyme", "Rhyme, again").replace("argument-from-sign", "x-sign")
+    )
+    code, out, _ = run(["schemes", "argument-from-rhyme", "--schemes", str(other)], capsys)
+    assert code == 0 and "Rhyme, again" in out  # --schemes files come after the environment's
