@@ -279,6 +279,14 @@ def weak_links_overlay(argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
                 update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label}
             )
         )
+    for relation, number in open_questions.items():
+        label = f"{number} open critical question{'s' if number != 1 else ''}"
+        old = edges.get(relation)
+        edges[relation] = (
+            EdgeMark(mark="weak", label=label)
+            if old is None
+            else old.model_copy(update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label})
+        )
     kinds = list(dict.fromkeys(link.kind for link in weak_links))
     count = f"{len(weak_links)} weak link{'s' if len(weak_links) != 1 else ''}"
     return Overlay(
@@ -826,11 +834,24 @@ def _weak_link_findings(
     argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
 ) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
+    open_questions: dict[str, list[str]] = defaultdict(list)
     for link in weak_links:
+        if link.kind == "open-critical-question" and link.question is not None:
+            open_questions[link.nodes[-1]].append(link.question)
+            continue
         sentence = f"weak link ({link.kind}, severity {link.severity:.2f}): {link.explanation}"
         for identifier in dict.fromkeys(link.nodes):
             if argument_map.has_statement(identifier):
                 found[identifier].append(sentence)
+    # One sentence per inference, on its premises: its conclusion may close dozens of inferences.
+    for relation_id, questions in open_questions.items():
+        relation = argument_map.relation(relation_id)
+        sentence = (
+            f"open critical questions of {relation_id} ({relation.scheme}, to {relation.to}): "
+            f"{', '.join(questions)}"
+        )
+        for source in relation.sources:
+            found[source].append(sentence)
     return {k: tuple(v) for k, v in found.items()}
 
 

@@ -201,3 +201,12 @@ def test_answers_are_in_the_json_schema() -> None:
     assert set(answer["required"]) == {"relation", "question"}
     assert schema["$defs"]["Relation"]["properties"]["answers"]["items"] == {"$ref": "#/$defs/Answer"}
     assert schema["$defs"]["Statement"]["properties"]["answers"]["items"] == {"$ref": "#/$defs/Answer"}
+
+
+def test_the_overlay_findings_name_each_inferences_open_questions_once_on_its_premises() -> None:
+    m = argmap.loads(MAP)
+    findings = weak_links_overlay(m, weak_links(m)).findings
+    questions = ", ".join(EXPERT.question_ids)
+    expected = f"open critical questions of S1 (argument-from-expert-opinion, to C): {questions}"
+    assert findings["P"].count(expected) == 1
+    assert not any("open critical questions" in sentence for sentence in findings.get("C", ()))
