@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, as_completed
@@ -42,9 +41,6 @@ __all__ = ["Worker", "run_dask", "run_local"]
 Worker = Callable[[str, Sequence[str]], BatchRecord]
 """The work done for one file: ``worker(file, analyses) -> BatchRecord`` (picklable by name)."""
 
-# Workers start from a fresh interpreter rather than a fork of a parent that may run threads
-# (the progress bar's, Dask's): a fork copies locks another thread holds.
-_CONTEXT = "forkserver"
 
 
 def _leave_interrupts_to_parent() -> None:
@@ -105,11 +101,7 @@ def _local(
 ) -> Iterator[BatchRecord]:
     if not files:
         return
-    pool = ProcessPool(
-        max_workers=min(jobs, len(files)),
-        initializer=_leave_interrupts_to_parent,
-        context=multiprocessing.get_context(_CONTEXT),
-    )
+    pool = ProcessPool(max_workers=min(jobs, len(files)), initializer=_leave_interrupts_to_parent)
     try:
         pending: dict[Future[BatchRecord], str] = {
             pool.schedule(worker, args=(file, analyses), timeout=timeout): file for file in files
