@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["CSV_FORMULA_TRIGGERS", "csv_cell", "csv_cell_value", "markdown_inline"]
+__all__ = ["CSV_FORMULA_TRIGGERS", "csv_cell", "csv_cell_value", "markdown_inline", "visible_controls"]
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~#")
 
@@ -21,15 +21,45 @@ CSV_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection")."""
 
 
+_CONTROLS = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r"} | {0x7F: 0x2421}
+_CONTROLS |= {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def visible_controls(text: str) -> str:
+    """Control characters shown as symbols: a NUL as ``␀``, an escape as ``␛`` (tabs and line breaks kept).
+
+    C0 controls and DEL become their Unicode "control pictures"; C1 controls (U+0080 to
+    U+009F), which no text means, the replacement character. Graphviz's parser stops at a
+    NUL and XML 1.0 forbids the C0 controls, so text passes through here before it is
+    written into DOT, SVG, HTML or Markdown; the map itself keeps the text as it was.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text, every control character but tab, line feed and carriage return replaced.
+
+    Examples
+    --------
+    >>> visible_controls("nul\\x00 bell\\x07 esc\\x1b tab\\t")
+    'nul␀ bell␇ esc␛ tab\\t'
+    """
+    return text.translate(_CONTROLS)
+
+
 def markdown_inline(text: str) -> str:
-    """Text made inert inside a Markdown line or table cell: markup escaped, one line.
+    """Text made inert inside a Markdown line or table cell: markup escaped, controls shown, one line.
 
     Examples
     --------
     >>> markdown_inline("x | y")
     'x \\\\| y'
     """
-    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in visible_controls(text))
     return " ".join(escaped.split())
 
 

@@ -58,6 +58,7 @@ from typing import Literal
 import graphviz
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.escape import visible_controls
 from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Statement
 from argmap.render.focus import neighbourhood
 from argmap.render.layout import Layout, LayoutWarning, choose_engine
@@ -722,14 +723,18 @@ def _legend_edge(legend: graphviz.Digraph, relation_type: str, theme: Theme) -> 
 
 
 def _plain_text(text: str) -> str:
-    """Text for a plain (escString) label, shown literally."""
-    escaped: str = graphviz.escape(html.escape(text, quote=False))
+    """Text for a plain (escString) label, shown literally, on one line.
+
+    Line breaks become spaces: Graphviz (libgvc 2.x and up to at least 12) crashes laying
+    out a cluster, edge or external label that starts with one (docs/reliability.md).
+    """
+    escaped: str = graphviz.escape(html.escape(" ".join(visible_controls(text).split()), quote=False))
     return escaped
 
 
 def _html_text(text: str) -> str:
     """Text for an HTML-like label, shown literally."""
-    return html.escape(graphviz.escape(text))
+    return html.escape(graphviz.escape(visible_controls(text)))
 
 
 def _tooltip(text: str) -> str:
