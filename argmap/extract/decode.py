@@ -10,6 +10,11 @@ attaches to unit ``j``. The decoder then picks, jointly:
 2. the tree: the maximum spanning arborescence rooted at ``c`` over the log attachment
    probabilities (Edmonds' algorithm, :func:`networkx.maximum_spanning_arborescence`),
    the attachment model knowing which unit is ``c``;
+A text of several paragraphs is decoded in two levels: each paragraph as a text of its
+own (steps 1 and 2), then the paragraphs' central claims as one more text, whose
+central claim is the whole text's; the models were fitted on one-paragraph texts of a
+few units, and an article is a sequence of such paragraphs.
+
 3. the roles on that tree by dynamic programming, the central claim being the
    proponent's: a unit whose role differs from its target's attacks it, one with the
    same role supports it (the dialectical reading of Peldszus & Stede's scheme), each
@@ -29,7 +34,7 @@ import json
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -230,32 +235,49 @@ def decode(
     weights = load_weights() if weights is None else weights
     n = len(units)
     cues = [tuple(cues_of(u)) for u in units]
-    rows = unit_features(units, cues)
-    p_central = weights.central.probability(rows, UNIT_FEATURES)
-    p_opponent = weights.opponent.probability(rows, UNIT_FEATURES)
-    p_attack = weights.attack.probability(rows, UNIT_FEATURES)
-    central = int(np.argmax(p_central))
-    names = (*PAIR_FEATURES, SIMILARITY) if similarity is not None else PAIR_FEATURES
-    p_attach = weights.attach.probability(pair_features(units, rows, central, similarity), names)
-    index = np.arange(n)
-    allowed = np.abs(index[:, None] - index[None, :]) <= _WINDOW
-    allowed[:, central] = True
-    heads = [None] if n == 1 else _tree(n, central, _log(p_attach), allowed)
+    paragraphs: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        paragraphs.setdefault(unit.paragraph, []).append(i)
+    if len(paragraphs) == 1:
+        level = _decode_level(units, cues, weights, similarity)
+        central, heads = level.central, level.heads
+        p_central, p_opponent, p_attack = level.p_central, level.p_opponent, level.p_attack
+        attach_confidence = level.attach_confidence
+    else:  # each paragraph as a text of its own, then the paragraphs' claims as one more text
+        heads = [None] * n
+        p_central, p_opponent, p_attack = np.zeros(n), np.zeros(n), np.zeros(n)
+        attach_confidence = [0.0] * n
+        local_claims: list[int] = []
+        for members in paragraphs.values():
+            level = _decode_level([units[i] for i in members], [cues[i] for i in members], weights, None)
+            for k, i in enumerate(members):
+                local = level.heads[k]
+                heads[i] = None if local is None else members[local]
+                p_central[i], p_opponent[i], p_attack[i] = (
+                    level.p_central[k],
+                    level.p_opponent[k],
+                    level.p_attack[k],
+                )
+                attach_confidence[i] = level.attach_confidence[k]
+            local_claims.append(members[level.central])
+        top = _decode_level([units[i] for i in local_claims], [cues[i] for i in local_claims], weights, None)
+        central = local_claims[top.central]
+        for k, i in enumerate(local_claims):
+            local = top.heads[k]
+            heads[i] = None if local is None else local_claims[local]
+            p_central[i], p_opponent[i], p_attack[i] = top.p_central[k], top.p_opponent[k], top.p_attack[k]
+            attach_confidence[i] = top.attach_confidence[k]
     roles = _roles(n, central, heads, p_opponent, p_attack)
     functions: list[Function | None] = []
     function_confidence: list[float] = []
-    attach_confidence: list[float] = []
     for i, head in enumerate(heads):
         if head is None:
             functions.append(None)
             function_confidence.append(float(p_central[i]))
-            attach_confidence.append(float(p_central[i]))
             continue
         attack = roles[i] != roles[head]
         functions.append("attack" if attack else "support")
         function_confidence.append(float(p_attack[i] if attack else 1 - p_attack[i]))
-        scores = np.where(allowed[i] & (index != i), p_attach[i], 0.0)
-        attach_confidence.append(float(p_attach[i, head] / scores.sum()) if scores.sum() > 0 else 0.0)
     role_confidence = [
         float(p_opponent[i] if r == "opponent" else 1 - p_opponent[i]) for i, r in enumerate(roles)
     ]
@@ -270,4 +292,47 @@ def decode(
         function_confidence=tuple(function_confidence),
         role_confidence=tuple(role_confidence),
         cues=tuple(cues),
+    )
+
+
+class _Level(NamedTuple):
+    central: int
+    heads: list[int | None]
+    p_central: npt.NDArray[np.float64]
+    p_opponent: npt.NDArray[np.float64]
+    p_attack: npt.NDArray[np.float64]
+    attach_confidence: list[float]
+
+
+def _decode_level(
+    units: Sequence[Unit],
+    cues: Sequence[tuple[CueMatch, ...]],
+    weights: Weights,
+    similarity: npt.NDArray[np.float64] | None,
+) -> _Level:
+    """Central claim and tree of one text (or paragraph), with the unit probabilities."""
+    n = len(units)
+    rows = unit_features(units, cues)
+    p_central = weights.central.probability(rows, UNIT_FEATURES)
+    central = int(np.argmax(p_central))
+    names = (*PAIR_FEATURES, SIMILARITY) if similarity is not None else PAIR_FEATURES
+    p_attach = weights.attach.probability(pair_features(units, rows, central, similarity), names)
+    index = np.arange(n)
+    allowed = np.abs(index[:, None] - index[None, :]) <= _WINDOW
+    allowed[:, central] = True
+    heads: list[int | None] = [None] if n == 1 else _tree(n, central, _log(p_attach), allowed)
+    attach_confidence = []
+    for i, head in enumerate(heads):
+        if head is None:
+            attach_confidence.append(float(p_central[i]))
+        else:
+            candidates = np.where(allowed[i] & (index != i), p_attach[i], 0.0)
+            attach_confidence.append(float(p_attach[i, head] / candidates.sum()))
+    return _Level(
+        central,
+        heads,
+        p_central,
+        weights.opponent.probability(rows, UNIT_FEATURES),
+        weights.attack.probability(rows, UNIT_FEATURES),
+        attach_confidence,
     )

@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cache
 
 import pysbd  # type: ignore[import-untyped]
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.extract.lexicon import tokenize
 
-__all__ = ["BARE_OPENERS", "CLAUSE_OPENERS", "FRONTED_OPENERS", "Unit", "segment", "sentences"]
+__all__ = ["BARE_OPENERS", "CLAUSE_OPENERS", "FRONTED_OPENERS", "Unit", "paragraphs", "segment", "sentences"]
 
 # Connectives that open a new argumentative unit when they follow clause punctuation.
 CLAUSE_OPENERS: frozenset[str] = frozenset(
@@ -40,6 +41,8 @@ _NOT_AFTER_OPENER = frozenset({",", "instance", "example", "some", "others", "we
 FRONTED_OPENERS: frozenset[str] = frozenset({"although", "though", "while", "whilst", "even", "since"})
 _BREAKS = frozenset({",", ";", ":", "\u2013", "\u2014"})  # and the en and em dashes
 _MIN_WORDS = 3  # the fewest words either side of a cut keeps
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
 
 
 class Unit(BaseModel):
@@ -52,6 +55,7 @@ class Unit(BaseModel):
     end: int = Field(ge=0)
     sentence: int = Field(ge=0, description="0-based index of the unit's sentence in the text.")
     opens_sentence: bool = Field(description="Whether the unit is the first of its sentence.")
+    paragraph: int = Field(default=0, ge=0, description="0-based index of the unit's paragraph.")
 
 
 @cache
@@ -60,12 +64,14 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences of ``text`` as ``(start, end)`` code-point offsets, trimmed of white space.
+    r"""The sentences of ``text`` as ``(start, end)`` code-point offsets, trimmed of white space.
 
     Parameters
     ----------
     text : str
-        Plain text; paragraphs separated by blank lines are never joined into one sentence.
+        Plain text. A sentence never spans two paragraphs: paragraphs are separated by
+        blank lines when the text has any (single line breaks are then wrapping), else by
+        line breaks (one paragraph a line).
 
     Returns
     -------
@@ -76,15 +82,37 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> text = "Dr. Smith came at 5 p.m. on Monday. He left."
     >>> [text[s:e] for s, e in sentences(text)]
     ['Dr. Smith came at 5 p.m. on Monday.', 'He left.']
+    >>> wrapped = "A long sentence\nwrapped here. Next one.\n\nA new paragraph"
+    >>> [wrapped[s:e] for s, e in sentences(wrapped)]
+    ['A long sentence\nwrapped here.', 'Next one.', 'A new paragraph']
     """
     found: list[tuple[int, int]] = []
-    offset = 0
-    for block in text.split("\n"):
-        if block.strip():
-            for span in _segmenter().segment(block):
-                start, end = offset + span.start, offset + span.end
-                found.extend(_trimmed(text, start, end))
-        offset += len(block) + 1
+    for start, end in paragraphs(text):
+        block = text[start:end]
+        for span in _segmenter().segment(block.replace("\n", " ")):
+            found.extend(_trimmed(text, start + span.start, start + span.end))
+    return found
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    r"""The paragraphs of ``text`` as ``(start, end)`` offsets, trimmed, blank ones left out.
+
+    Paragraphs are separated by blank lines when the text has any, else by line breaks.
+
+    Examples
+    --------
+    >>> paragraphs("One.\nTwo.")
+    [(0, 4), (5, 9)]
+    >>> paragraphs("One\nstill one.\n\n  Two.")
+    [(0, 14), (18, 22)]
+    """
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    found: list[tuple[int, int]] = []
+    start = 0
+    for match in [*separator.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        found.extend(_trimmed(text, start, end))
+        start = match.end() if match is not None else len(text)
     return found
 
 
@@ -156,14 +184,25 @@ def segment(text: str) -> list[Unit]:
     >>> [u.text for u in segment("Although it costs money, it pays off; the town grows.")]
     ['Although it costs money,', 'it pays off;', 'the town grows.']
     >>> segment("Rain.")[0].model_dump()
-    {'text': 'Rain.', 'start': 0, 'end': 5, 'sentence': 0, 'opens_sentence': True}
+    {'text': 'Rain.', 'start': 0, 'end': 5, 'sentence': 0, 'opens_sentence': True, 'paragraph': 0}
     """
     units: list[Unit] = []
+    paragraph_starts = [start for start, _ in paragraphs(text)]
+    paragraph = 0
     for index, (start, end) in enumerate(sentences(text)):
+        while paragraph + 1 < len(paragraph_starts) and paragraph_starts[paragraph + 1] <= start:
+            paragraph += 1
         bounds = [start, *(start + cut for cut in _cuts(text[start:end])), end]
         for position, (a, b) in enumerate(itertools.pairwise(bounds)):
             for s, e in _trimmed(text, a, b):
                 units.append(
-                    Unit(text=text[s:e], start=s, end=e, sentence=index, opens_sentence=position == 0)
+                    Unit(
+                        text=text[s:e],
+                        start=s,
+                        end=e,
+                        sentence=index,
+                        opens_sentence=position == 0,
+                        paragraph=paragraph,
+                    )
                 )
     return units

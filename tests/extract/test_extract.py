@@ -155,3 +155,19 @@ def test_a_microtext_gives_a_valid_tree() -> None:
     )
     text = path.read_text(encoding="utf-8")
     assert_tree(argmap.extract(text), text)
+
+
+def test_paragraphs_are_decoded_one_by_one_then_joined_by_their_claims() -> None:
+    text = (
+        "Our town should build a new library. Because the old one is far too small.\n\n"
+        "Moreover, a library helps the young. For example, pupils need quiet rooms to study.\n\n"
+        "Admittedly, it will cost a lot. But the council has the money."
+    )
+    draft = argmap.extract(text)
+    assert_tree(draft, text)
+    paragraph_of = {s.id: text.count("\n\n", 0, s.span.start) for s in draft.statements if s.span}
+    crossing = [r for r in draft.relations if paragraph_of[r.sources[0]] != paragraph_of[r.to]]
+    # only one unit per paragraph (its own claim) links across paragraphs: the other two paragraphs'
+    assert len(crossing) == 2
+    assert len({paragraph_of[r.sources[0]] for r in crossing}) == 2
+    assert paragraph_of[draft.main_claim or ""] not in {paragraph_of[r.sources[0]] for r in crossing}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.extract.segment import segment, sentences
+from argmap.extract.segment import paragraphs, segment, sentences
 
 
 def texts(text: str) -> list[str]:
@@ -92,3 +92,20 @@ def test_units_slice_back_in_order_and_never_overlap(text: str) -> None:
         assert before.end <= after.start
     covered = "".join(text[u.start : u.end] for u in units)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_blank_lines_separate_paragraphs_and_single_breaks_are_wrapping() -> None:
+    text = "Rents should be capped,\nbecause wages lag behind.\n\nLandlords object.\nBut they profit anyway."
+    units = segment(text)
+    assert [(u.text, u.paragraph) for u in units] == [
+        ("Rents should be capped,", 0),
+        ("because wages lag behind.", 0),
+        ("Landlords object.", 1),
+        ("But they profit anyway.", 1),
+    ]
+    assert paragraphs(text) == [(0, 49), (51, len(text))]
+
+
+def test_without_blank_lines_each_line_is_a_paragraph() -> None:
+    text = "A heading\nThe first paragraph says a thing. It says more.\nThe second one."
+    assert [u.paragraph for u in segment(text)] == [0, 1, 1, 2]
