@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -75,9 +76,9 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
     """
     unit_x, central_y, opponent_y, attack_x, attack_y, pair_x, pair_y = [], [], [], [], [], [], []
     for gold in golds:
-        units = gold_units(gold)
-        rows = unit_features(units)
-        pairs = pair_features(units, rows, gold.central, None if similarity is None else similarity(units))
+        units, rows, pairs = _features(gold)
+        if similarity is not None:
+            pairs = pair_features(units, rows, gold.central, similarity(units))
         n = len(units)
         for i in range(n):
             unit_x.append(rows[i])
@@ -103,6 +104,14 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
         ),
         trained_on=provenance,
     )
+
+
+@lru_cache(maxsize=4096)
+def _features(gold: Gold) -> tuple[list[Unit], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """A gold text's units and features, computed once (cross-validation fits each text k - 1 times)."""
+    units = gold_units(gold)
+    rows = unit_features(units)
+    return units, rows, pair_features(units, rows, gold.central)
 
 
 def folds(golds: Sequence[Gold], k: int = 10) -> list[list[int]]:
