@@ -107,31 +107,26 @@ def _mismatch(path: Path, found: Iterable[str], analyses: Sequence[str]) -> Usag
     )
 
 
-def _complete_lines(path: Path) -> list[str]:
-    """The file's complete lines; a last line cut short by a kill is cut off the file."""
-    data = path.read_bytes()
-    end = data.rfind(b"\n") + 1
-    if end < len(data):
-        with path.open("r+b") as stream:
-            stream.truncate(end)
-    try:
-        return data[:end].decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise OutputError(f"{path}: not a batch output (not UTF-8 text)") from None
-
-
-def _jsonl_rows(path: Path) -> list[dict[str, Any]]:
+def _jsonl_rows(path: Path, names: list[str], analyses: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows of a JSONL output or journal, checked to have the columns ``names`` (``results`` dropped)."""
     # A row is written in one call, its newline last: a kill can only leave a last line
-    # without its newline, which _complete_lines cuts off. Anything else is not our file.
+    # without its newline, which is cut off the file here. Anything else is not our file.
     rows: list[dict[str, Any]] = []
-    for number, line in enumerate(_complete_lines(path), 1):
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            raise OutputError(f"{path}:{number}: not a batch row (not JSON)") from None
-        if not isinstance(row, dict) or "file" not in row:
-            raise OutputError(f"{path}:{number}: not a batch row (no 'file')")
-        rows.append(row)
+    with path.open("r+b") as stream:
+        for number, line in enumerate(iter(stream.readline, b""), 1):
+            if not line.endswith(b"\n"):
+                stream.truncate(stream.tell() - len(line))
+                break
+            try:
+                row = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                raise OutputError(f"{path}:{number}: not a batch row (not JSON)") from None
+            if not isinstance(row, dict) or "file" not in row:
+                raise OutputError(f"{path}:{number}: not a batch row (no 'file')")
+            row.pop("results", None)
+            if list(row) != names:
+                raise _mismatch(path, row, analyses)
+            rows.append(row)
     return rows
 
 
@@ -201,25 +196,16 @@ def done_files(path: str | Path, analyses: Sequence[str]) -> list[str]:
         if path.exists():
             files.extend(_parquet_table(path, names, analyses).column("file").to_pylist())
         if journal.exists():
-            files.extend(row["file"] for row in _checked(journal, _jsonl_rows(journal), names, analyses))
+            files.extend(row["file"] for row in _jsonl_rows(journal, names, analyses))
         return files
     if not path.exists():
         return []
     if kind == "jsonl":
-        return [row["file"] for row in _checked(path, _jsonl_rows(path), [*names, "results"], analyses)]
+        return [row["file"] for row in _jsonl_rows(path, names, analyses)]
     try:
         return _csv_done(path, names, analyses)
     except UnicodeDecodeError:
         raise OutputError(f"{path}: not a batch output (not UTF-8 text)") from None
-
-
-def _checked(
-    path: Path, rows: list[dict[str, Any]], names: list[str], analyses: Sequence[str]
-) -> list[dict[str, Any]]:
-    for row in rows:
-        if list(row) != names:
-            raise _mismatch(path, row, analyses)
-    return rows
 
 
 def _parquet_table(path: Path, names: list[str], analyses: Sequence[str]) -> Any:
@@ -340,7 +326,7 @@ class _ParquetWriter(RowWriter):
         journal = journal_path(self.path)
         if not journal.exists():
             return []
-        rows = _checked(journal, _jsonl_rows(journal), self.names, self.analyses)
+        rows = _jsonl_rows(journal, self.names, self.analyses)
         if self.path.exists():
             written = set(_parquet_table(self.path, self.names, self.analyses).column("file").to_pylist())
             rows = [row for row in rows if row["file"] not in written]
