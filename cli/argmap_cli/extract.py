@@ -16,7 +16,15 @@ _path = click.Path(dir_okay=False, path_type=Path)
 
 @click.command("extract")
 @click.argument("text_path", metavar="ARTICLE.txt", type=_path)
-@click.option("-o", "--output", "output_path", type=_path, required=True, help="The draft map to write.")
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    metavar="OUTPUT",
+    type=_path,
+    required=True,
+    help="The draft map to write.",
+)
 @click.option("--title", help="The map's title (default: \"Draft: \" and the central claim's first words).")
 @click.option(
     "--format",
