@@ -24,8 +24,14 @@ __all__ = ["map_from_graph"]
 LocateNode = Callable[[str], int | None]
 
 
-def map_from_graph(graph: nx.DiGraph[Any], name: str, locate_node: LocateNode) -> ArgumentMap:
-    """The map a graph encodes, or a :class:`MapValidationError` listing every problem with its line."""
+def map_from_graph(
+    graph: nx.DiGraph[Any], name: str, locate_node: LocateNode, graph_line: int | None = None
+) -> ArgumentMap:
+    """The map a graph encodes, or a :class:`MapValidationError` listing every problem with its line.
+
+    ``graph_line`` is where the file declares the graph: the line of problems with the
+    map's own attributes (its title, an unknown key).
+    """
     try:
         return from_networkx(graph)
     except (pydantic.ValidationError, MapValidationError, TypeError, ValueError, KeyError, AttributeError):
@@ -38,6 +44,8 @@ def map_from_graph(graph: nx.DiGraph[Any], name: str, locate_node: LocateNode) -
             if path[1] < len(nodes):
                 line = locate_node(nodes[path[1]])
                 return (line, 1) if line is not None else None
+        if graph_line is not None and (not path or path[0] not in order):
+            return (graph_line, 1)
         return None
 
     if problems:

@@ -160,7 +160,7 @@ def loads_graphml(
     limits.check_statements(
         sum(1 for _, attrs in graph.nodes(data=True) if attrs.get("element") == "statement"), name
     )
-    argument_map = map_from_graph(graph, name, locate_node)
+    argument_map = map_from_graph(graph, name, locate_node, line_of(text, r"<graph\b") or 1)
     if source is not None:
         return build_map(argument_map.to_data(), file=name, source=source)
     return argument_map

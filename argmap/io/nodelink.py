@@ -153,7 +153,7 @@ def loads_node_link(
         )
     if problems:
         raise MapValidationError(problems)
-    argument_map = map_from_graph(graph, name, locate_node)
+    argument_map = map_from_graph(graph, name, locate_node, line_of(text, r"\"graph\"\s*:") or 1)
     if source is not None:
         return build_map(argument_map.to_data(), file=name, source=source)
     return argument_map

@@ -7,7 +7,7 @@ into the parsers where random bytes never get.
 
 CI runs ``ARGMAP_FUZZ_EXAMPLES`` (default 200) examples per test; a longer campaign sets it
 higher, e.g. ``ARGMAP_FUZZ_EXAMPLES=20000 pytest tests/fuzz`` (see docs/reliability.md;
-``bench/fuzz_atheris.py`` runs a coverage-guided campaign).
+``tests/fuzz/atheris_readers.py`` runs a coverage-guided campaign).
 """
 
 from __future__ import annotations
