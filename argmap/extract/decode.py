@@ -2,7 +2,7 @@
 
 Four small logistic models score the units (:class:`Weights`): how likely a unit is the
 central claim, voices the opponent, attacks its target; and how likely unit ``i``
-attaches to unit ``j``. The decoder then picks, jointly:
+attaches to unit ``j``. The decoder then picks, in turn:
 
 1. the central claim ``c``: the unit the central-claim model finds most likely (weighing
    in the tree's score as well, as Peldszus & Stede's joint decoding does, did worse in
@@ -10,15 +10,16 @@ attaches to unit ``j``. The decoder then picks, jointly:
 2. the tree: the maximum spanning arborescence rooted at ``c`` over the log attachment
    probabilities (Edmonds' algorithm, :func:`networkx.maximum_spanning_arborescence`),
    the attachment model knowing which unit is ``c``;
-A text of several paragraphs is decoded in two levels: each paragraph as a text of its
-own (steps 1 and 2), then the paragraphs' central claims as one more text, whose
-central claim is the whole text's; the models were fitted on one-paragraph texts of a
-few units, and an article is a sequence of such paragraphs.
-
 3. the roles on that tree by dynamic programming, the central claim being the
    proponent's: a unit whose role differs from its target's attacks it, one with the
    same role supports it (the dialectical reading of Peldszus & Stede's scheme), each
    choice weighed by the opponent and attack probabilities.
+
+A text of several paragraphs is decoded in two levels: each paragraph as a text of its
+own (steps 1 and 2), then the paragraphs' central claims as one more text, whose
+central claim is the whole text's; step 3 then runs on the whole tree. The models were
+fitted on one-paragraph texts of a few units, and an article is a sequence of such
+paragraphs.
 
 Examples
 --------
