@@ -310,10 +310,12 @@ def _duplicate_key_position(text: str, key: str) -> tuple[int, int] | None:
         if isinstance(node, yaml.MappingNode):
             seen = set()
             for key_node, value in node.value:
+                stack.append(value)
+                if not isinstance(key_node, yaml.ScalarNode):  # "? [a]: b" in text that is no JSON
+                    continue
                 if key_node.value == key and key in seen:
                     return key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 seen.add(key_node.value)
-                stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return None

@@ -157,6 +157,21 @@ def test_mutations_of_valid_files(
     read(_mutate(seed, changes), fmt)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "data"),
+    [
+        # atheris: a duplicate key found before a syntax error, in text YAML reads with a complex key
+        ("json", b'{"a": {"b": 1, "b": 2}, ? {"c": 1}: 2}'),
+        # hypothesis: an empty file, a control character, an AIF object without nodes
+        ("yaml", b""),
+        ("yaml", b"\x00"),
+        ("aif", b"{}"),
+    ],
+)
+def test_inputs_that_once_crashed_or_lost_their_place(fmt: str, data: bytes) -> None:
+    read(data, fmt)
+
+
 def test_the_valid_inputs_are_valid() -> None:
     """The mutations start from files that read: otherwise they would test only the first error."""
     for fmt, seeds in _valid_inputs().items():
