@@ -147,6 +147,8 @@ def _csv_done(path: Path, names: list[str], analyses: Sequence[str]) -> list[str
         header = next(reader, None)
         if header is None:
             return []
+        if header[:1] != ["file"]:
+            raise OutputError(f"{path}: not a batch output (its first column is not 'file')")
         if header != names:
             raise _mismatch(path, header, analyses)
         complete = offset

@@ -109,6 +109,18 @@ def test_an_output_of_other_analyses_is_not_resumed(corpus: Path, tmp_path: Path
             write_batch([corpus], out, "chains,strength", jobs=1, resume=True)
 
 
+def test_an_output_of_another_format_is_not_resumed(corpus: Path, tmp_path: Path) -> None:
+    jsonl, csv_named = tmp_path / "results.jsonl", tmp_path / "results.csv"
+    write_batch([corpus / "chained.yaml"], jsonl, "chains", jobs=1)
+    csv_named.write_bytes(jsonl.read_bytes())
+    with pytest.raises(OutputError, match=r"results\.csv: not a batch output"):
+        write_batch([corpus], csv_named, "chains", jobs=1, resume=True)
+    parquet_named = tmp_path / "results.parquet"
+    parquet_named.write_bytes(jsonl.read_bytes())
+    with pytest.raises(OutputError, match=r"results\.parquet: not a readable Parquet file"):
+        write_batch([corpus], parquet_named, "chains", jobs=1, resume=True)
+
+
 def test_the_output_may_not_be_an_input(tmp_path: Path) -> None:
     out = tmp_path / "results.csv"
     out.write_text("x")
