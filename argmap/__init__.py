@@ -22,7 +22,7 @@ from argmap.errors import (
     UnknownIdError,
     UsageError,
 )
-from argmap.extract import extract
+from argmap.extraction import extract
 from argmap.io import dumps, formats, load, loads, save
 from argmap.limits import Limits
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement

@@ -13,7 +13,7 @@ every file that makes up the model matches the SHA-256 recorded in :data:`MODEL_
 refused, never run.
 
 The cosine similarity of two units serves as one more feature of the attachment model
-(:data:`argmap.extract.features.SIMILARITY`).
+(:data:`argmap.extraction.features.SIMILARITY`).
 
 Examples
 --------
@@ -38,8 +38,8 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError, UsageError
-from argmap.extract.evaluation import Gold, Scores
-from argmap.extract.segment import Unit
+from argmap.extraction.evaluation import Gold, Scores
+from argmap.extraction.segmentation import Unit
 
 __all__ = [
     "MODEL_FILES",
@@ -145,14 +145,14 @@ def similarity(units: Sequence[Unit]) -> npt.NDArray[np.float64]:
 def cross_validate_with_similarity(
     golds: Sequence[Gold], k: int, units_of: Callable[[Gold], Sequence[Unit]]
 ) -> Scores:
-    """:func:`argmap.extract.training.cross_validate` with the similarity feature added.
+    """:func:`argmap.extraction.training.cross_validate` with the similarity feature added.
 
     Raises
     ------
     UsageError, ModelIntegrityError
         As :func:`load_encoder`; ImportError without scikit-learn.
     """
-    from argmap.extract.training import cross_validate
+    from argmap.extraction.training import cross_validate
 
     cached: dict[tuple[str, ...], npt.NDArray[np.float64]] = {}
 

@@ -4,7 +4,7 @@ Run by hand (not by the test suite); needs scikit-learn (the ``bench`` extra) to
 folds:
 
     .venv/bin/python bench/extraction.py [--corpus DIR] [--folds 10] [--article FILE]
-    .venv/bin/python bench/extraction.py --write-weights   # refit argmap/extract/weights.json
+    .venv/bin/python bench/extraction.py --write-weights   # refit argmap/extraction/weights.json
     .venv/bin/python bench/extraction.py --embeddings      # also: with embedding similarity
 
 Prints Markdown tables: with the gold units (ADUs as given) and from raw text, the
@@ -22,9 +22,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from argmap.extract import decode, extract, segment
-from argmap.extract.decode import Weights, load_weights
-from argmap.extract.evaluation import (
+from argmap.extraction import decode, extract, segment
+from argmap.extraction.decoder import Weights, load_weights
+from argmap.extraction.evaluation import (
     Gold,
     Scores,
     baseline_first,
@@ -33,8 +33,8 @@ from argmap.extract.evaluation import (
     read_gold_folder,
     score,
 )
-from argmap.extract.segment import Unit
-from argmap.extract.training import cross_validate, fit
+from argmap.extraction.segmentation import Unit
+from argmap.extraction.training import cross_validate, fit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / ".." / "shared" / "corpora" / "microtexts"
@@ -121,7 +121,7 @@ def timing(article: Path) -> None:
 
 
 def embeddings_comparison(golds: Sequence[Gold], folds: int) -> None:
-    from argmap.extract.embeddings import cross_validate_with_similarity
+    from embeddings import cross_validate_with_similarity  # bench/embeddings.py, beside this script
 
     print("\n**Embedding similarity as an attachment feature** (10-fold CV, raw text)\n")
     without, _ = cross_validate(golds, folds, lambda g: segment(g.text))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapValidationError, ParseError
-from argmap.extract import decode, segment
-from argmap.extract.evaluation import (
+from argmap.extraction import decode, segment
+from argmap.extraction.evaluation import (
     Gold,
     baseline_first,
     baseline_preceding,
@@ -17,7 +17,7 @@ from argmap.extract.evaluation import (
     read_gold_folder,
     score,
 )
-from argmap.extract.training import cross_validate
+from argmap.extraction.training import cross_validate
 from tests.conftest import require_shared
 
 MICROTEXTS = Path(__file__).parents[2] / ".." / "shared" / "corpora" / "microtexts"

@@ -171,3 +171,15 @@ def test_paragraphs_are_decoded_one_by_one_then_joined_by_their_claims() -> None
     assert len(crossing) == 2
     assert len({paragraph_of[r.sources[0]] for r in crossing}) == 2
     assert paragraph_of[draft.main_claim or ""] not in {paragraph_of[r.sources[0]] for r in crossing}
+
+
+def test_the_function_and_the_package_have_different_names() -> None:
+    # argmap.extract is the function; its package is argmap.extraction (as compare / comparison),
+    # and no module of the package is named like a function it exports
+    import argmap.extraction.decoder
+    import argmap.extraction.segmentation
+
+    assert argmap.extract is argmap.extraction.extract
+    assert argmap.extraction.decode is argmap.extraction.decoder.decode
+    assert argmap.extraction.segment is argmap.extraction.segmentation.segment
+    assert argmap.extract("Parks should stay open. They are cool.").main_claim == "u1"

@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from argmap.errors import MapValidationError
-from argmap.extract.lexicon import CUE_CLASSES, load_lexicon, parse_lexicon
+from argmap.extraction.lexicon import CUE_CLASSES, load_lexicon, parse_lexicon
 
 
 def shipped() -> dict[str, Any]:
-    text = resources.files("argmap.extract").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    text = resources.files("argmap.extraction").joinpath("lexicon.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 

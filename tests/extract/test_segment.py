@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.extract.segment import paragraphs, segment, sentences
+from argmap.extraction.segmentation import paragraphs, segment, sentences
 
 
 def texts(text: str) -> list[str]:

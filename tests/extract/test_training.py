@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from argmap.extract import decode, segment
-from argmap.extract.evaluation import Gold, gold_units
-from argmap.extract.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES
-from argmap.extract.segment import Unit
-from argmap.extract.training import cross_validate, fit, folds
+from argmap.extraction import decode, segment
+from argmap.extraction.evaluation import Gold, gold_units
+from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES
+from argmap.extraction.segmentation import Unit
+from argmap.extraction.training import cross_validate, fit, folds
 
 TEXTS = [
     ("Zoos should close. Because animals suffer in cages. Admittedly, zoos teach children. "

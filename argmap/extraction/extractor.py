@@ -1,7 +1,7 @@
 """From argumentative text to a draft argument map.
 
 :func:`extract` segments the text into units, decodes their structure
-(:mod:`argmap.extract.decode`) and writes an ordinary map: one statement per unit
+(:mod:`argmap.extraction.decoder`) and writes an ordinary map: one statement per unit
 (its text, its ``span`` in the input), one relation per non-central unit, the central
 claim as ``main_claim``. Kinds: the central claim is a ``claim``, a unit voicing the
 opponent a ``rebuttal``, a supporting unit with an example cue ``evidence``, every
@@ -31,9 +31,9 @@ import hashlib
 from pathlib import PurePath
 
 from argmap.errors import ParseError, Problem, UsageError
-from argmap.extract.decode import Parse, decode
-from argmap.extract.lexicon import CueMatch
-from argmap.extract.segment import segment
+from argmap.extraction.decoder import Parse, decode
+from argmap.extraction.lexicon import CueMatch
+from argmap.extraction.segmentation import segment
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 
 __all__ = ["EXTRACTOR", "extract", "parse_text"]

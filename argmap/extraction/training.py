@@ -1,13 +1,13 @@
 """Fitting the decoder's four logistic models on gold structures, and cross-validation.
 
 Needs scikit-learn (the ``bench`` and ``test`` extras); extraction itself does not. The
-models see only the general features of :mod:`argmap.extract.features`, so what is
+models see only the general features of :mod:`argmap.extraction.features`, so what is
 fitted is one intercept and one coefficient per feature name: 4 intercepts, 3 x 33 unit
 coefficients and 32 pair coefficients (135 numbers in all).
 
 Examples
 --------
->>> from argmap.extract.evaluation import Gold
+>>> from argmap.extraction.evaluation import Gold
 >>> g = Gold(name="t", text="We must act. Because it is late. Yet some doubt it.",
 ...     spans=((0, 12), (13, 32), (33, 51)), heads=(None, 0, 0),
 ...     functions=(None, "support", "attack"), roles=("proponent", "proponent", "opponent"))
@@ -24,10 +24,10 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from argmap.extract.decode import LinearModel, Parse, Weights, decode
-from argmap.extract.evaluation import Gold, Scores, gold_units, score
-from argmap.extract.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, pair_features, unit_features
-from argmap.extract.segment import Unit
+from argmap.extraction.decoder import LinearModel, Parse, Weights, decode
+from argmap.extraction.evaluation import Gold, Scores, gold_units, score
+from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, pair_features, unit_features
+from argmap.extraction.segmentation import Unit
 
 __all__ = ["REGULARISATION", "cross_validate", "fit", "folds"]
 
@@ -63,7 +63,7 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
         Recorded as ``trained_on``.
     similarity : callable, optional
         Units -> their ``(n, n)`` semantic similarities, to fit the attachment model with
-        the :data:`~argmap.extract.features.SIMILARITY` feature.
+        the :data:`~argmap.extraction.features.SIMILARITY` feature.
 
     Returns
     -------

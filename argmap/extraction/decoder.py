@@ -23,7 +23,7 @@ paragraphs.
 
 Examples
 --------
->>> from argmap.extract.segment import segment
+>>> from argmap.extraction.segmentation import segment
 >>> parse = decode(segment("We should ban cars in the centre. Because the air is bad."))
 >>> parse.central, parse.heads, parse.functions
 (0, (None, 0), (None, 'support'))
@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.extract.features import (
+from argmap.extraction.features import (
     PAIR_FEATURES,
     SIMILARITY,
     UNIT_FEATURES,
@@ -50,8 +50,8 @@ from argmap.extract.features import (
     pair_features,
     unit_features,
 )
-from argmap.extract.lexicon import CueMatch
-from argmap.extract.segment import Unit
+from argmap.extraction.lexicon import CueMatch
+from argmap.extraction.segmentation import Unit
 
 __all__ = ["LinearModel", "Parse", "Weights", "decode", "load_weights"]
 
@@ -123,14 +123,14 @@ class Parse(BaseModel):
 
 @cache
 def load_weights() -> Weights:
-    """The shipped weights (``argmap/extract/weights.json``), read once.
+    """The shipped weights (``argmap/extraction/weights.json``), read once.
 
     Examples
     --------
     >>> sorted(load_weights().attach.coefficients) == sorted(PAIR_FEATURES)
     True
     """
-    text = resources.files("argmap.extract").joinpath("weights.json").read_text(encoding="utf-8")
+    text = resources.files("argmap.extraction").joinpath("weights.json").read_text(encoding="utf-8")
     return Weights.model_validate(json.loads(text))
 
 
@@ -208,12 +208,12 @@ def decode(
     Parameters
     ----------
     units : sequence of Unit
-        The units, in text order (from :func:`argmap.extract.segment.segment`, or given).
+        The units, in text order (from :func:`argmap.extraction.segmentation.segment`, or given).
     weights : Weights, optional
         The models; the shipped ones (:func:`load_weights`) by default.
     similarity : numpy.ndarray, optional
         Semantic similarities of the units, ``(n, n)``, for weights fitted with them
-        (:mod:`argmap.extract.embeddings`).
+        (``bench/embeddings.py``).
 
     Returns
     -------
@@ -226,7 +226,7 @@ def decode(
 
     Examples
     --------
-    >>> from argmap.extract.segment import segment
+    >>> from argmap.extraction.segmentation import segment
     >>> text = "Cities should ban cars. Admittedly, shops fear losing clients. But most come on foot."
     >>> decode(segment(text)).roles
     ('proponent', 'opponent', 'proponent')

@@ -8,7 +8,7 @@ ordered pair (source, target); the names of the columns are :data:`UNIT_FEATURES
 
 Examples
 --------
->>> from argmap.extract.segment import segment
+>>> from argmap.extraction.segmentation import segment
 >>> units = segment("We should stop. But of course, it is hard.")
 >>> row = dict(zip(UNIT_FEATURES, unit_features(units)[1].tolist()))
 >>> row["counter_initial"], row["concession_initial"], row["last"]
@@ -22,12 +22,12 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from argmap.extract.lexicon import CUE_CLASSES, CueMatch, load_lexicon, tokenize
-from argmap.extract.segment import Unit
+from argmap.extraction.lexicon import CUE_CLASSES, CueMatch, load_lexicon, tokenize
+from argmap.extraction.segmentation import Unit
 
 __all__ = ["PAIR_FEATURES", "SIMILARITY", "UNIT_FEATURES", "cues_of", "pair_features", "unit_features"]
 
-SIMILARITY = "similarity"  # the optional pair feature of the embeddings extra (argmap.extract.embeddings)
+SIMILARITY = "similarity"  # the optional pair feature of the embeddings extra (bench/embeddings.py)
 
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us", "i'm", "i'd", "we're", "we'd"})
 _NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor"})
@@ -97,7 +97,7 @@ def cues_of(unit: Unit) -> list[CueMatch]:
 
     Examples
     --------
-    >>> from argmap.extract.segment import segment
+    >>> from argmap.extraction.segmentation import segment
     >>> [c.cue for c in cues_of(segment("Because it rains.")[0])]
     ['because']
     """
@@ -127,7 +127,7 @@ def unit_features(
 
     Examples
     --------
-    >>> from argmap.extract.segment import segment
+    >>> from argmap.extraction.segmentation import segment
     >>> unit_features(segment("It rains. So we stay in.")).shape
     (2, 33)
     """
@@ -197,7 +197,7 @@ def pair_features(
 
     Examples
     --------
-    >>> from argmap.extract.segment import segment
+    >>> from argmap.extraction.segmentation import segment
     >>> units = segment("We should go. Because it is late.")
     >>> pairs = pair_features(units, unit_features(units), root=0)
     >>> dict(zip(PAIR_FEATURES, pairs[1, 0].tolist()))["source_premise_to_previous"]

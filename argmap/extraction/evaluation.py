@@ -27,7 +27,7 @@ units after the first of each text.
 
 Examples
 --------
->>> from argmap.extract import decode, segment
+>>> from argmap.extraction import decode, segment
 >>> gold = Gold(name="t", text="A b c. D e f.", spans=((0, 6), (7, 13)), heads=(None, 0),
 ...     functions=(None, "support"), roles=("proponent", "proponent"))
 >>> score([gold], [decode(segment(gold.text))]).central_claim
@@ -45,8 +45,8 @@ from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.errors import MapValidationError, ParseError, Problem
-from argmap.extract.decode import Function, Parse, Role
-from argmap.extract.segment import Unit, sentences
+from argmap.extraction.decoder import Function, Parse, Role
+from argmap.extraction.segmentation import Unit, sentences
 from argmap.source import SourceDocument
 
 __all__ = [
@@ -264,7 +264,7 @@ def baseline_first(units: Sequence[Unit]) -> Parse:
 
     Examples
     --------
-    >>> from argmap.extract import segment
+    >>> from argmap.extraction import segment
     >>> baseline_first(segment("A one. B two. C three.")).heads
     (None, 0, 0)
     """
@@ -277,7 +277,7 @@ def baseline_preceding(units: Sequence[Unit]) -> Parse:
 
     Examples
     --------
-    >>> from argmap.extract import segment
+    >>> from argmap.extraction import segment
     >>> baseline_preceding(segment("A one. B two. C three.")).heads
     (None, 0, 1)
     """

@@ -21,7 +21,7 @@ from functools import cache
 import pysbd  # type: ignore[import-untyped]
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.extract.lexicon import tokenize
+from argmap.extraction.lexicon import tokenize
 
 __all__ = ["BARE_OPENERS", "CLAUSE_OPENERS", "FRONTED_OPENERS", "Unit", "paragraphs", "segment", "sentences"]
 

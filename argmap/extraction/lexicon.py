@@ -232,7 +232,7 @@ def parse_lexicon(data: Any, name: str = "<lexicon>") -> Lexicon:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The lexicon shipped with argmap (``argmap/extract/lexicon.yaml``), read once.
+    """The lexicon shipped with argmap (``argmap/extraction/lexicon.yaml``), read once.
 
     Returns
     -------
@@ -248,5 +248,5 @@ def load_lexicon() -> Lexicon:
     >>> "because" in load_lexicon().entries["premise"].initial
     True
     """
-    text = resources.files("argmap.extract").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text), "argmap/extract/lexicon.yaml")
+    text = resources.files("argmap.extraction").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return parse_lexicon(yaml.safe_load(text), "argmap/extraction/lexicon.yaml")
