@@ -43,6 +43,23 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
+def _too_deep(root: yaml.Node, limit: int) -> yaml.Node | None:
+    """The first node nested deeper than ``limit`` in a tree without aliases, if any."""
+    containers = (yaml.MappingNode, yaml.SequenceNode)
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return node
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(
+                (part, depth + 1) for pair in node.value for part in pair if isinstance(part, containers)
+            )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value if isinstance(item, containers))
+    return None
+
+
 def _unfolded_shape(root: yaml.Node) -> tuple[int, int, yaml.Node]:
     """The tree as every alias would unfold: its number of nodes, its depth, and its deepest node.
 
@@ -86,14 +103,20 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     limits: Limits
     name: str
+    may_alias: bool
 
     def construct_document(self, node: yaml.Node) -> Any:
         # Aliases share nodes, so a small file can stand for a huge tree ("billion laughs") that
         # explodes whenever it is walked or written: measure the tree as it would unfold (memoised,
         # so in linear time) and refuse a bomb, or nesting deeper than the limit, before building it.
-        size, depth, deepest = _unfolded_shape(node)
-        self.limits.check_yaml_nodes(size, self.name, node.start_mark.line + 1)
-        self.limits.check_depth(depth, self.name, deepest.start_mark.line + 1)
+        # Without a '*' the file has no alias: a plain walk for the depth is enough (and cheaper).
+        if self.may_alias:
+            size, depth, deepest = _unfolded_shape(node)
+            self.limits.check_yaml_nodes(size, self.name, node.start_mark.line + 1)
+            self.limits.check_depth(depth, self.name, deepest.start_mark.line + 1)
+        elif (deep := _too_deep(node, self.limits.max_depth)) is not None:
+            _, depth, _ = _unfolded_shape(node)
+            self.limits.check_depth(depth, self.name, deep.start_mark.line + 1)
         return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
@@ -209,7 +232,7 @@ def loads_yaml(
     """
     limits = limits if limits is not None else default_limits()
     loader = _Loader(text)
-    loader.limits, loader.name = limits, name
+    loader.limits, loader.name, loader.may_alias = limits, name, "*" in text
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
