@@ -42,6 +42,7 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from argmap.errors import ParseError, Problem, UsageError
 
@@ -147,10 +148,7 @@ class Limits:
         50
         """
         text = (os.environ if environment is None else environment).get(ENVIRONMENT_VARIABLE, "")
-        try:
-            return cls.parse(text)
-        except UsageError as exc:
-            raise UsageError(f"{ENVIRONMENT_VARIABLE}: {exc}") from None
+        return _parsed_environment(text) if cls is Limits else _parse_environment(cls, text)
 
     def _exceeded(self, what: str, limit: str, file: str, line: int | None) -> ParseError:
         value = getattr(self, limit)
@@ -238,6 +236,19 @@ class Limits:
         m.xml:2: XML: the file declares an entity, refused by the limit xml_entities=no (allow it with ...
         """
         return self._exceeded("XML: the file declares an entity", "xml_entities", file, line)
+
+
+def _parse_environment(cls: type[Limits], text: str) -> Limits:
+    try:
+        return cls.parse(text)
+    except UsageError as exc:
+        raise UsageError(f"{ENVIRONMENT_VARIABLE}: {exc}") from None
+
+
+@cache
+def _parsed_environment(text: str) -> Limits:
+    """``ARGMAP_LIMITS`` parsed once per value: readers ask for the defaults on every file."""
+    return _parse_environment(Limits, text)
 
 
 def _number(name: str, raw: str) -> int:
