@@ -4,9 +4,10 @@ Four small logistic models score the units (:class:`Weights`): how likely a unit
 central claim, voices the opponent, attacks its target; and how likely unit ``i``
 attaches to unit ``j``. The decoder then picks, in turn:
 
-1. the central claim ``c``: the unit the central-claim model finds most likely (weighing
-   in the tree's score as well, as Peldszus & Stede's joint decoding does, did worse in
-   cross-validation: docs/extraction.md);
+1. the central claim ``c``: the unit the central-claim model finds most likely, a
+   conditional logit over the text's units (weighing in the tree's score as well, as
+   Peldszus & Stede's joint decoding does, did worse in cross-validation:
+   docs/extraction.md);
 2. the tree: the maximum spanning arborescence rooted at ``c`` over the log attachment
    probabilities (Edmonds' algorithm, :func:`networkx.maximum_spanning_arborescence`),
    the attachment model knowing which unit is ``c``;
@@ -97,7 +98,10 @@ class Weights(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    central: LinearModel = Field(description="P(unit is the central claim), on unit features.")
+    central: LinearModel = Field(
+        description="Scores for the central claim, on unit features: P(unit i is the text's central claim) "
+        "is the softmax of the scores over the text's units (a conditional logit; its intercept cancels)."
+    )
     opponent: LinearModel = Field(description="P(unit voices the opponent), on unit features.")
     attack: LinearModel = Field(description="P(unit attacks its target), on unit features.")
     attach: LinearModel = Field(description="P(unit i attaches to unit j), on pair features.")
@@ -132,6 +136,11 @@ def load_weights() -> Weights:
     """
     text = resources.files("argmap.extraction").joinpath("weights.json").read_text(encoding="utf-8")
     return Weights.model_validate(json.loads(text))
+
+
+def _softmax(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    exp = np.exp(scores - scores.max())
+    return np.asarray(exp / exp.sum(), dtype=np.float64)
 
 
 def _log(p: npt.NDArray[np.float64] | float) -> npt.NDArray[np.float64]:
@@ -314,7 +323,7 @@ def _decode_level(
     """Central claim and tree of one text (or paragraph), with the unit probabilities."""
     n = len(units)
     rows = unit_features(units, cues)
-    p_central = weights.central.probability(rows, UNIT_FEATURES)
+    p_central = _softmax(weights.central.score(rows, UNIT_FEATURES))
     central = int(np.argmax(p_central))
     names = (*PAIR_FEATURES, SIMILARITY) if similarity is not None else PAIR_FEATURES
     p_attach = weights.attach.probability(pair_features(units, rows, central, similarity), names)

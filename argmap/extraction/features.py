@@ -54,6 +54,8 @@ UNIT_FEATURES: tuple[str, ...] = (
     "first_person",
     "negation",
     "length",
+    "closes_sentence",
+    "after_fronted_clause",
 )
 
 PAIR_FEATURES: tuple[str, ...] = (
@@ -129,7 +131,7 @@ def unit_features(
     --------
     >>> from argmap.extraction.segmentation import segment
     >>> unit_features(segment("It rains. So we stay in.")).shape
-    (2, 33)
+    (2, 35)
     """
     n = len(units)
     matches = [cues_of(u) for u in units] if cues is None else cues
@@ -164,6 +166,13 @@ def unit_features(
             float(any(w in _FIRST_PERSON for w in words)),
             float(any(w in _NEGATION or w.endswith("n't") for w in words)),
             min(len(words), 40) / 40,
+            float(i + 1 == n or units[i + 1].sentence != unit.sentence),
+            float(
+                not unit.opens_sentence
+                and i > 0
+                and units[i - 1].sentence == unit.sentence
+                and (_has(matches[i - 1], "premise", True) or _has(matches[i - 1], "concession", True))
+            ),
         ]
         rows[i] = values
     return rows

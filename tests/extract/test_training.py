@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from argmap.extraction import decode, segment
 from argmap.extraction.evaluation import Gold, gold_units
-from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES
+from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, unit_features
 from argmap.extraction.segmentation import Unit
 from argmap.extraction.training import cross_validate, fit, folds
 
@@ -83,3 +84,18 @@ def test_a_similarity_feature_is_fitted_and_used_when_given() -> None:
     units = gold_units(GOLDS[1])
     parse = decode(units, weights, similar(units))
     assert parse.central == 0 and parse.heads == (None, 0, 0)
+
+
+def test_the_central_claim_model_is_a_conditional_logit_over_the_units_of_a_text() -> None:
+    weights = fit(GOLDS)
+    assert weights.central.intercept == 0.0  # it cancels in the softmax over a text's units
+    log_likelihood = 0.0
+    for gold in GOLDS:
+        units = gold_units(gold)
+        scores = weights.central.score(unit_features(units), UNIT_FEATURES)
+        p = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+        log_likelihood += float(np.log(p[gold.central]))
+        parse = decode(units, weights)
+        assert parse.central_confidence == pytest.approx(float(p.max()))
+    # maximum likelihood (penalised) does better than the uniform choice it starts from
+    assert log_likelihood > sum(np.log(1 / len(g.spans)) for g in GOLDS)
