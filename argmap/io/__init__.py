@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from argmap.errors import OutputError, ParseError, Problem, UsageError
+from argmap.errors import OutputError, UsageError
 from argmap.io import native as _native  # noqa: F401 - registers yaml and json first: .json writes argmap's JSON
 
 # isort: split
@@ -27,6 +27,7 @@ from argmap.io import frameworks as _frameworks  # noqa: F401
 from argmap.io import graphml as _graphml  # noqa: F401
 from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
+from argmap.io._checks import read_file
 from argmap.io.registry import (
     Detected,
     Format,
@@ -108,16 +109,7 @@ def load(
     if source is not None and not isinstance(source, SourceDocument):
         source = SourceDocument.read(source)
     limits = limits if limits is not None else default_limits()
-    try:
-        with Path(path).open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            limits.check_bytes(size, str(path))
-            data = stream.read(limits.max_bytes + 1)
-    except IsADirectoryError:
-        raise ParseError([Problem("cannot read: it is a directory", file=str(path))]) from None
-    except OSError as exc:
-        raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
-    limits.check_bytes(len(data), str(path))  # a file that grew, or a device without a size
+    data = read_file(path, limits)
     fmt = detect_format(path, data, format).format
     if fmt.reader is None:
         raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")

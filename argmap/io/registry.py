@@ -201,7 +201,8 @@ def detect_format(path: str | Path, data: bytes | None = None, format: str | Non
         If the name or suffix is unknown, or the suffix is shared and the content matches
         none or several of its formats (the message lists them: name one).
     ParseError
-        If the file must be read to decide and cannot be.
+        If the file must be read to decide and cannot be, or is larger than the
+        ``max_bytes`` of :func:`argmap.limits.default_limits`.
 
     Examples
     --------
@@ -218,12 +219,10 @@ def detect_format(path: str | Path, data: bytes | None = None, format: str | Non
     if len(candidates) == 1:
         return Detected(candidates[0], "suffix")
     if data is None:
-        from argmap.errors import ParseError, Problem
+        from argmap.io._checks import read_file
+        from argmap.limits import default_limits
 
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
+        data = read_file(path, default_limits())
     matching = [fmt for fmt in candidates if fmt.sniff is not None and fmt.sniff(data)]
     if len(matching) == 1:
         return Detected(matching[0], "content")

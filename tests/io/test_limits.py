@@ -240,3 +240,20 @@ def test_the_command_line_raises_limits_with_an_option_or_the_environment(tmp_pa
     bad = _argmap("--limits", "max_size=3", "validate", str(path))
     assert (bad.returncode, bad.stderr.count("\n"), "Traceback" in bad.stderr) == (2, 1, False)
     assert "unknown limit 'max_size'" in bad.stderr
+
+
+def test_a_json_file_is_not_read_whole_to_choose_its_format_when_it_is_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    path.write_text(argmap.dumps(argmap.loads(_yaml_map(50)), "aif").decode())
+    assert argmap.io.detect_format(path).format.name == "aif"
+    set_default_limits(Limits(max_bytes=100))
+    try:
+        with pytest.raises(
+            ParseError, match=rf"^{path}: the file has [\d,]+ bytes, above the limit max_bytes=100 "
+        ):
+            argmap.io.detect_format(path)
+    finally:
+        set_default_limits(None)
+    converted = _argmap("--limits", "max_bytes=100", "convert", str(path), str(tmp_path / "m.yaml"))
+    assert (converted.returncode, len(converted.stderr.splitlines())) == (1, 1)
+    assert not (tmp_path / "m.yaml").exists()
