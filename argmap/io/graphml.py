@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from typing import Any
 
 import networkx as nx
@@ -119,8 +120,12 @@ def loads_graphml(
     if len(graphs) != 1:
         raise ParseError([Problem(f"GraphML: expected one <graph>, found {len(graphs)}", file=name, line=1)])
     try:
-        keys, defaults = reader.find_graphml_keys(root)  # type: ignore[no-untyped-call]
-        graph: Any = reader.make_graph(graphs[0], keys, defaults)  # type: ignore[no-untyped-call]
+        with warnings.catch_warnings():
+            # "No key type for id d2. Using string": networkx reads such values as strings, which is
+            # what argmap expects of them; the warning would print two lines on the command line.
+            warnings.simplefilter("ignore", UserWarning)
+            keys, defaults = reader.find_graphml_keys(root)  # type: ignore[no-untyped-call]
+            graph: Any = reader.make_graph(graphs[0], keys, defaults)  # type: ignore[no-untyped-call]
     except (nx.NetworkXError, KeyError, ValueError, TypeError, AttributeError) as exc:
         # networkx does not say where: name the line of the <key> or <graph> element at fault
         quoted = re.search(r"key '?([^\s']+)'?", str(exc))
