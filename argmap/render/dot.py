@@ -725,7 +725,7 @@ def _legend_edge(legend: graphviz.Digraph, relation_type: str, theme: Theme) -> 
 def _plain_text(text: str) -> str:
     """Text for a plain (escString) label, shown literally, on one line.
 
-    Line breaks become spaces: Graphviz (libgvc 2.x and up to at least 12) crashes laying
+    Line breaks become spaces: the Graphviz of the pygraphviz 2.0.4 wheel crashes laying
     out a cluster, edge or external label that starts with one (docs/reliability.md).
     """
     escaped: str = graphviz.escape(html.escape(" ".join(visible_controls(text).split()), quote=False))
