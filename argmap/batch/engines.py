@@ -42,7 +42,6 @@ Worker = Callable[[str, Sequence[str]], BatchRecord]
 """The work done for one file: ``worker(file, analyses) -> BatchRecord`` (picklable by name)."""
 
 
-
 def _leave_interrupts_to_parent() -> None:
     """In a worker: Ctrl-C is the parent's to handle (it stops the pool), so no map gets a row for it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
