@@ -81,3 +81,13 @@ def test_an_unreachable_scheduler_is_a_usage_error(corpus: Path) -> None:
         pytest.raises(UsageError, match=unreachable),
     ):
         list(argmap.batch([corpus], scheduler="tcp://127.0.0.1:9"))
+
+
+def test_an_unreadable_file_is_an_error_row_on_both_engines(tmp_path: Path) -> None:
+    dangling = tmp_path / "gone.yaml"
+    dangling.symlink_to(tmp_path / "nowhere.yaml")
+    files = [str(dangling), write(tmp_path, "m.yaml", CHAINED)]
+    local = _rows(run_local(files, ("chains",), jobs=1))
+    assert local[str(dangling)]["error_kind"] == "parse"
+    assert "cannot read: No such file or directory" in str(local[str(dangling)]["error_message"])
+    assert _rows(run_dask(files, ("chains",), workers=1)) == local
