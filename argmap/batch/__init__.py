@@ -152,7 +152,7 @@ def batch(
     ------
     UsageError
         For an unknown analysis, an input that does not exist, both ``scheduler`` and
-        ``dask_local``, a timeout with Dask, or Dask not installed.
+        ``dask_local``, a timeout or jobs with Dask, or Dask not installed.
     """
     chosen = parse_analyses(analyses)
     if scheduler is not None and dask_local is not None:
@@ -160,6 +160,8 @@ def batch(
     dask = scheduler is not None or dask_local is not None
     if dask and timeout is not None:
         raise UsageError("a timeout needs the local pool: Dask cannot stop a running task")
+    if dask and jobs is not None:
+        raise UsageError("jobs are the local pool's processes: on Dask the cluster's workers run the maps")
     found = expand_inputs(paths)
     done = {os.path.realpath(file) for file in skip}
     files = [file for file in found.files if os.path.realpath(file) not in done]

@@ -53,6 +53,8 @@ def test_pool_options_are_checked() -> None:
         argmap.batch(["graphs"], dask_local=2, timeout=3)
     with pytest.raises(UsageError, match="not both"):
         argmap.batch(["graphs"], scheduler="tcp://127.0.0.1:1", dask_local=2)
+    with pytest.raises(UsageError, match="jobs are the local pool's processes"):
+        argmap.batch(["graphs"], dask_local=2, jobs=2)
 
 
 def test_a_local_cluster_of_two_workers_gives_the_local_results(corpus: Path) -> None:
