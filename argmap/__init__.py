@@ -8,7 +8,7 @@ The public API in one place:
 'claim'
 """
 
-from argmap.batch import batch
+from argmap.batching import batch
 from argmap.checks import check
 from argmap.comparison import compare
 from argmap.errors import (

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 import argmap
-from argmap.batch.inputs import expand_inputs
+from argmap.batching.inputs import expand_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"

@@ -22,7 +22,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from argmap.batch import ANALYSES, BatchSummary, write_batch
+from argmap.batching import ANALYSES, BatchSummary, write_batch
 
 __all__ = ["batch_command"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import argmap_cli.batch
-from argmap.batch import BatchSummary
+from argmap.batching import BatchSummary
 from argmap_cli.main import main
 from tests.batch.conftest import BAD, GOOD
 

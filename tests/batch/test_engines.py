@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.batch.engines import run_dask, run_local
-from argmap.batch.inputs import expand_inputs
+from argmap.batching.engines import run_dask, run_local
+from argmap.batching.inputs import expand_inputs
 from argmap.errors import UsageError
 from tests.batch import workers
 from tests.batch.conftest import BAD, CHAINED, GOOD, write

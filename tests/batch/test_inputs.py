@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.batch.inputs import expand_inputs
+from argmap.batching.inputs import expand_inputs
 from argmap.errors import UsageError
 from tests.batch.conftest import BAD, GOOD
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.batch import write_batch
-from argmap.batch.outputs import done_files, journal_path, open_writer, output_kind
-from argmap.batch.records import analyse_file, columns, error_record
+from argmap.batching import write_batch
+from argmap.batching.outputs import done_files, journal_path, open_writer, output_kind
+from argmap.batching.records import analyse_file, columns, error_record
 from argmap.errors import OutputError, UsageError
 from argmap.escape import CSV_FORMULA_TRIGGERS, csv_cell, csv_cell_value
 from tests.batch.conftest import BAD, CHAINED, GOOD, write

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis import WEAK_LINK_KINDS
-from argmap.batch.records import ANALYSES, analyse_file, analyses_of_columns, columns, parse_analyses
+from argmap.batching.records import ANALYSES, analyse_file, analyses_of_columns, columns, parse_analyses
 from argmap.errors import UsageError
 from tests.batch.conftest import CHAINED, EMPTY, FRAMEWORK_TGF, LINKED, write
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.batch import write_batch
-from argmap.batch.outputs import done_files, journal_path
+from argmap.batching import write_batch
+from argmap.batching.outputs import done_files, journal_path
 from tests.batch.conftest import write
 
 pyarrow_parquet = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is part of .[test]")

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from argmap.batch.records import BatchRecord, analyse_file
+from argmap.batching.records import BatchRecord, analyse_file
 
 
 def crash_on_crash_files(file: str, analyses: Sequence[str]) -> BatchRecord:

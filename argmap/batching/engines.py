@@ -1,6 +1,6 @@
 """Where the maps of a batch are analysed: a local process pool, or a Dask distributed cluster.
 
-Both take a list of files and yield one :class:`~argmap.batch.records.BatchRecord` per
+Both take a list of files and yield one :class:`~argmap.batching.records.BatchRecord` per
 file as it completes (so in completion order, not input order), and neither stops for
 one bad file:
 
@@ -33,7 +33,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
-from argmap.batch.records import BatchRecord, analyse_file, error_record
+from argmap.batching.records import BatchRecord, analyse_file, error_record
 from argmap.errors import UsageError
 
 __all__ = ["Worker", "run_dask", "run_local"]

@@ -7,9 +7,9 @@
                                complete, resumable (what ``argmap batch`` does)
 =============================  ================================================================
 
-The parts: :mod:`argmap.batch.inputs` (files, folders, globs), :mod:`argmap.batch.records`
-(one map to one record, the columns), :mod:`argmap.batch.engines` (the local pool, Dask),
-:mod:`argmap.batch.outputs` (the writers, resuming). ``docs/batch.md`` has the whole story.
+The parts: :mod:`argmap.batching.inputs` (files, folders, globs), :mod:`argmap.batching.records`
+(one map to one record, the columns), :mod:`argmap.batching.engines` (the local pool, Dask),
+:mod:`argmap.batching.outputs` (the writers, resuming). ``docs/batch.md`` has the whole story.
 
 Examples
 --------
@@ -29,10 +29,10 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
-from argmap.batch.engines import run_dask, run_local
-from argmap.batch.inputs import Inputs, expand_inputs
-from argmap.batch.outputs import done_files, journal_path, open_writer, output_kind
-from argmap.batch.records import ANALYSES, BatchRecord, columns, parse_analyses
+from argmap.batching.engines import run_dask, run_local
+from argmap.batching.inputs import Inputs, expand_inputs
+from argmap.batching.outputs import done_files, journal_path, open_writer, output_kind
+from argmap.batching.records import ANALYSES, BatchRecord, columns, parse_analyses
 from argmap.errors import OutputError, UsageError
 
 __all__ = ["ANALYSES", "Batch", "BatchRecord", "BatchSummary", "batch", "write_batch"]
@@ -82,7 +82,7 @@ class Batch(Iterator[BatchRecord]):
     def to_dataframe(self) -> Any:
         """The rows of the records not yet consumed, as a pandas DataFrame (one row per map).
 
-        The columns are those of :func:`argmap.batch.records.columns` (the CSV's), with
+        The columns are those of :func:`argmap.batching.records.columns` (the CSV's), with
         pandas' nullable dtypes: a figure that does not apply is ``<NA>``.
 
         Returns
@@ -127,7 +127,7 @@ def batch(
     Parameters
     ----------
     paths : iterable of str or path
-        Files, folders (walked recursively) and globs: see :mod:`argmap.batch.inputs`.
+        Files, folders (walked recursively) and globs: see :mod:`argmap.batching.inputs`.
     analyses : str or sequence of str, optional
         Names from :data:`ANALYSES` (or one comma-separated string); all by default.
     jobs : int, optional
@@ -221,7 +221,7 @@ def write_batch(
     paths, analyses, jobs, scheduler, dask_local, timeout
         As for :func:`batch`.
     output : str or path
-        ``.jsonl``, ``.csv`` or ``.parquet`` (see :mod:`argmap.batch.outputs`).
+        ``.jsonl``, ``.csv`` or ``.parquet`` (see :mod:`argmap.batching.outputs`).
     resume : bool
         Continue an existing output.
     overwrite : bool

@@ -6,7 +6,7 @@ output     how rows reach the disk, and what an interruption leaves
 .jsonl     one JSON object per line (the row's columns plus ``results``), appended and
            flushed per row. A killed run leaves every row written before; a last line
            cut short is dropped by ``--resume`` (and that file is done again).
-.csv       the columns of :func:`~argmap.batch.records.columns`, a header first; one row
+.csv       the columns of :func:`~argmap.batching.records.columns`, a header first; one row
            appended and flushed at a time; text cells pass through
            :func:`argmap.escape.csv_cell` (no formula injection). A cut last row is
            dropped by ``--resume`` as for JSONL.
@@ -24,7 +24,7 @@ nothing, a machine that loses power may lose its last rows.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from argmap.batch.records import analyse_file
+>>> from argmap.batching.records import analyse_file
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "rows.csv"
 >>> with open_writer(out, ("chains",)) as writer:
 ...     writer.write(analyse_file("graphs/ukraine-us-alliance.yaml", ("chains",)))
@@ -44,7 +44,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from argmap.batch.records import BatchRecord, Cell, analyses_of_columns, columns
+from argmap.batching.records import BatchRecord, Cell, analyses_of_columns, columns
 from argmap.errors import OutputError, UsageError
 from argmap.escape import csv_cell, csv_cell_value
 
@@ -366,7 +366,7 @@ def open_writer(path: str | Path, analyses: Sequence[str]) -> RowWriter:
     """A writer that appends rows to ``path`` (created if absent) in the suffix's format.
 
     An existing output is continued, not replaced: the caller decides beforehand whether
-    that is wanted (see :func:`argmap.batch.write_batch`), and checks it with
+    that is wanted (see :func:`argmap.batching.write_batch`), and checks it with
     :func:`done_files`.
 
     Parameters
