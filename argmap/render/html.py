@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from argmap.errors import OutputError
+from argmap.escape import visible_controls
 from argmap.model import ArgumentMap, Relation
 from argmap.render.overlay import Overlay
 from argmap.render.style import Theme
@@ -78,6 +79,7 @@ def page_data_json(data: Mapping[str, Any]) -> str:
         (">", "\\u003e"),
         ("\u2028", "\\u2028"),
         ("\u2029", "\\u2029"),
+        ("\x7f", "\\u007f"),  # DEL: json.dumps escapes the other controls, HTML forbids this one too
     ):
         text = text.replace(char, escape)
     return text
@@ -205,7 +207,7 @@ def html_page(
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     data = page_data_json(page_data(argument_map, drawn, overlay, source))
-    title = html.escape(argument_map.title or "argument map")
+    title = html.escape(visible_controls(argument_map.title or "argument map"))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -243,7 +245,9 @@ def _accessible(svg: str, drawn: ArgumentMap) -> str:
         identifier = html.unescape(match.group(1))
         found.append(identifier)
         statement = drawn.statement(identifier)
-        label = html.escape(f"{statement.id}, {statement.kind}: {statement.text}", quote=True)
+        label = html.escape(
+            visible_controls(f"{statement.id}, {statement.kind}: {statement.text}"), quote=True
+        )
         return f'{match.group(0)[:-1]} tabindex="0" role="button" aria-label="{label}">'
 
     result = _STATEMENT_NODE.sub(named, svg)

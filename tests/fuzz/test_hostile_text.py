@@ -10,6 +10,7 @@ then random text over the characters that mean something in these syntaxes.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from typing import Any
@@ -62,6 +63,15 @@ def _map(text: str, title: str | None = None) -> ArgumentMap:
     )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_controls(output: bytes | str) -> None:
+    """No control character but tab and line breaks: XML forbids them, Graphviz stops at a NUL."""
+    text = output.decode("utf-8") if isinstance(output, bytes) else output
+    assert not _CONTROL.search(text), repr(_CONTROL.findall(text)[:5])
+
+
 def _visible(text: str) -> str:
     """What a reader may fairly expect to find of the text: its words."""
     return " ".join(
@@ -83,6 +93,7 @@ def _dot_shape(dot: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_dot_keeps_hostile_text_in_its_labels(text: str) -> None:
     dot = render_bytes(_map(text), "dot").decode("utf-8")
+    _no_controls(dot)
     assert _dot_shape(dot) == _dot_shape(render_bytes(_map(BENIGN), "dot").decode("utf-8"))
     assert "evil" not in pygraphviz.AGraph(string=dot).nodes()
 
@@ -100,6 +111,7 @@ def _svg_shape(svg: bytes) -> tuple[Counter[str], list[str]]:
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_svg_is_well_formed_and_hostile_text_stays_text(text: str) -> None:
     svg = render_bytes(_map(text), "svg")
+    _no_controls(svg)
     tags, handlers = _svg_shape(svg)
     benign_tags, _ = _svg_shape(render_bytes(_map(BENIGN), "svg"))
     assert not handlers
@@ -145,7 +157,9 @@ def _html_shape(page: bytes) -> _Tags:
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_html_has_the_same_elements_whatever_the_text(text: str) -> None:
-    page = _html_shape(render_bytes(_map(text), "html"))
+    rendered = render_bytes(_map(text), "html")
+    _no_controls(rendered)
+    page = _html_shape(rendered)
     benign = _html_shape(render_bytes(_map(BENIGN), "html"))
     assert page.tags == benign.tags
     assert page.handlers == benign.handlers
@@ -211,6 +225,7 @@ def _outputs(argument_map: ArgumentMap) -> dict[str, str]:
 def test_markdown_outline_and_report_escape_hostile_text(text: str) -> None:
     hostile, benign = _outputs(_map(text, title=BENIGN)), _outputs(_map(BENIGN))
     for name in hostile:
+        _no_controls(hostile[name])
         kinds, columns = _markdown_shape(hostile[name])
         benign_kinds, benign_columns = _markdown_shape(benign[name])
         assert {k for k in kinds if k in _MARKUP} <= {k for k in benign_kinds if k in _MARKUP}, name
