@@ -256,5 +256,5 @@ def test_deeply_nested_input_is_a_parse_error_not_a_crash() -> None:
     deep = "argmap: 1\ntitle: T\nmeta: " + "[" * 5000 + "]" * 5000 + "\n"
     with pytest.raises(ParseError, match=r"nested too deeply|YAML"):
         argmap.loads(deep, name="deep.yaml")
-    with pytest.raises(ParseError, match=r"<string>:1: nested 100,001 levels deep, above the limit max_depth"):
+    with pytest.raises(ParseError, match=r"<string>:1: nested 100,001 levels deep, above the limit max_dep"):
         argmap.loads('{"argmap": 1, "meta": ' + "[" * 100000 + "]" * 100000 + "}", format="json")

@@ -65,8 +65,8 @@ class _Problems:
         line = None
         if element_id is not None:
             line = line_of(self.text, rf'\bid\s*=\s*["\']{re.escape(element_id)}["\']')
-        if line is None and tag is not None:
-            line = line_of(self.text, rf"<{tag}\b", index + 1)
+        if line is None and tag is not None:  # the tag as written, whatever characters it has
+            line = line_of(self.text, rf"<{re.escape(tag)}(?=[\s/>])", index + 1) or 1
         self.found.append(Problem(message, file=self.name, line=line, id=element_id))
 
 

@@ -166,6 +166,8 @@ def test_mutations_of_valid_files(
         ("yaml", b""),
         ("yaml", b"\x00"),
         ("aif", b"{}"),
+        # hypothesis, 4,000 mutations: an element whose name ends in '-'
+        ("microtexts", b'<arggraph id="m">\n<edu id="e1">A.</edu>\n<edge- id="c1"/>\n</arggraph>'),
     ],
 )
 def test_inputs_that_once_crashed_or_lost_their_place(fmt: str, data: bytes) -> None:
