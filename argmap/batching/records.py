@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, Literal, get_args
 
 import pydantic
@@ -43,6 +42,8 @@ from argmap.analysis import (
 )
 from argmap.errors import ArgmapError, MapValidationError, ParseError, UnknownFormatError, UsageError
 from argmap.io import detect_format, loads
+from argmap.io._checks import read_file
+from argmap.limits import default_limits
 from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
 from argmap.summary import MapSummary, summarize
 
@@ -381,9 +382,9 @@ def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
     fmt: str | None = None
     if data is None:
         try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            return error_record(file, "parse", f"{file}: cannot read: {exc.strerror}", chosen)
+            data = read_file(file, default_limits())  # refused before it is read when too large
+        except ArgmapError as exc:
+            return error_record(file, "parse", _message(exc), chosen)
     try:
         fmt = detect_format(file, data).format.name
         return _analysed(file, fmt, loads(data, fmt, name=file), chosen)

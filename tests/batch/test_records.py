@@ -114,3 +114,13 @@ def test_analysis_names_are_checked() -> None:
 def test_columns_tell_which_analyses_wrote_them() -> None:
     for chosen in [("chains",), ("weak-links", "strength"), ANALYSES]:
         assert analyses_of_columns(name for name, _ in columns(chosen)) == chosen
+
+
+def test_a_file_beyond_the_size_limit_is_an_error_row_naming_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "m.yaml", CHAINED)
+    monkeypatch.setenv("ARGMAP_LIMITS", "max_bytes=20")
+    record = analyse_file(path)
+    assert record.error_kind == "parse"
+    assert "max_bytes" in (record.error_message or "")
