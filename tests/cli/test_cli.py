@@ -172,3 +172,28 @@ def test_the_cli_is_thin() -> None:
 def test_the_library_never_imports_click() -> None:
     for module in (ROOT / "argmap").rglob("*.py"):
         assert not any(name == "click" or name.startswith("click.") for name in _imports(module)), module
+
+
+def test_validate_says_which_format_a_json_file_was_read_as(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    aif = tmp_path / "map.json"
+    aif.write_text(
+        json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": "1", "text": "We should go.", "type": "I"},
+                    {"nodeID": "2", "text": "It is sunny.", "type": "I"},
+                    {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+                ],
+                "edges": [
+                    {"edgeID": "1", "fromID": "2", "toID": "3"},
+                    {"edgeID": "2", "fromID": "3", "toID": "1"},
+                ],
+            }
+        )
+    )
+    code, out, _ = run(["validate", str(aif)], capsys)
+    assert code == 0 and "read as aif, from its content" in out
+    code, out, _ = run(["validate", str(aif), "--format", "aif"], capsys)
+    assert code == 0 and "from its content" not in out
