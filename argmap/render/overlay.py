@@ -285,7 +285,9 @@ def weak_links_overlay(argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
         edges[relation] = (
             EdgeMark(mark="weak", label=label)
             if old is None
-            else old.model_copy(update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label})
+            else old.model_copy(
+                update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label}
+            )
         )
     kinds = list(dict.fromkeys(link.kind for link in weak_links))
     count = f"{len(weak_links)} weak link{'s' if len(weak_links) != 1 else ''}"
