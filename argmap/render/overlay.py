@@ -279,16 +279,6 @@ def weak_links_overlay(argument_map: ArgumentMap, weak_links: Sequence[WeakLink]
                 update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label}
             )
         )
-    for relation, number in open_questions.items():
-        label = f"{number} open critical question{'s' if number != 1 else ''}"
-        old = edges.get(relation)
-        edges[relation] = (
-            EdgeMark(mark="weak", label=label)
-            if old is None
-            else old.model_copy(
-                update={"mark": "weak", "label": f"{old.label}; {label}" if old.label else label}
-            )
-        )
     kinds = list(dict.fromkeys(link.kind for link in weak_links))
     count = f"{len(weak_links)} weak link{'s' if len(weak_links) != 1 else ''}"
     return Overlay(
