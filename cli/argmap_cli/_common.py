@@ -11,7 +11,9 @@ from argmap.errors import OutputError
 
 __all__ = ["console", "guard_output", "map_argument"]
 
-map_argument = click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
+map_argument = click.argument(
+    "map_path", metavar="MAP", type=click.Path(dir_okay=False, readable=False, path_type=Path)
+)
 
 
 def console() -> Console:

@@ -64,7 +64,7 @@ def _summary_line(summary: BatchSummary) -> str:
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
     help="results.jsonl, results.csv or results.parquet (rows written as maps complete).",
 )
 @click.option(

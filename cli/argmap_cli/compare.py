@@ -12,7 +12,7 @@ from argmap.comparison import ALIGN_METHODS, compare
 from argmap.comparison.report import rich_report
 from argmap_cli._common import console
 
-_path = click.Path(dir_okay=False, path_type=Path)
+_path = click.Path(dir_okay=False, readable=False, path_type=Path)
 
 
 @click.command("compare")

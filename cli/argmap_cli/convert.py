@@ -12,8 +12,8 @@ from argmap_cli._common import guard_output
 
 
 @click.command("convert")
-@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False, readable=False, path_type=Path))
+@click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False, readable=False, path_type=Path))
 @click.option("--from", "from_format", help="IN's format (default: from its suffix; .json from its content).")
 @click.option("--to", "to_format", help="OUT's format (default: from its suffix; .json is argmap's JSON).")
 def convert_command(

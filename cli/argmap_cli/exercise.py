@@ -18,7 +18,7 @@ from argmap_cli._common import guard_output, map_argument
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
     help="The worksheet: .md, .html (students build the map by clicking) or .pdf.",
 )
 @click.option(

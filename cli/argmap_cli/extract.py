@@ -11,7 +11,7 @@ from argmap.io import dumps, write_bytes_atomic
 from argmap.source import SourceDocument
 from argmap_cli._common import guard_output
 
-_path = click.Path(dir_okay=False, path_type=Path)
+_path = click.Path(dir_okay=False, readable=False, path_type=Path)
 
 
 @click.command("extract")

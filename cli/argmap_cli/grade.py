@@ -13,7 +13,7 @@ from argmap.teaching import grade
 from argmap.teaching.grade_report import rich_grade
 from argmap_cli._common import console
 
-_path = click.Path(dir_okay=False, path_type=Path)
+_path = click.Path(dir_okay=False, readable=False, path_type=Path)
 
 
 @click.command("grade")

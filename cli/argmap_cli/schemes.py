@@ -29,7 +29,7 @@ def schemes_option(command: F) -> F:
         "--schemes",
         "schemes_files",
         multiple=True,
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False, readable=False, path_type=Path),
         help=f"A scheme catalogue of your own: adds or replaces schemes (repeatable; also ${SCHEMES_ENV}).",
     )(command)
 

@@ -18,7 +18,7 @@ from argmap_cli.schemes import schemes_option
 @click.option(
     "--source",
     "source_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
     help="The source document: spans and source.sha256 are checked against it.",
 )
 @click.option("--format", "format_name", help="The map's format (default: from the suffix).")
