@@ -115,6 +115,8 @@ def check_json_text_depth(value: Any, text: str, name: str, limits: Limits) -> N
     ...
     argmap.errors.ParseError: x.json:3: nested 3 levels deep, above the limit max_depth=2 ...
     """
+    if text.count("[") + text.count("{") <= limits.max_depth:
+        return  # too few brackets to nest that deep: no need to walk the value
     if value_depth(value, limits.max_depth) > limits.max_depth:
         deepest, line = depth_of_json_text(text, stop=limits.max_depth)
         limits.check_depth(deepest, name, line)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from argmap.errors import ParseError, Problem
@@ -61,6 +62,12 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
     ...
     argmap.errors.ParseError: x.json:1: JSON: duplicate key 'a'
     """
+    sniffed = _SNIFFED[0] if _SNIFFED else None
+    if sniffed is not None and sniffed.strict and sniffed.text == text:
+        value = sniffed.value  # parsed already, as strictly, while the formats sniffed it
+        if limits is not None:
+            check_json_text_depth(value, text, name, limits)
+        return value
     try:
         value = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
@@ -77,21 +84,41 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
     return value
 
 
-_SNIFFED: list[tuple[bytes, Any]] = []
+@dataclass(frozen=True)
+class _Sniffed:
+    data: bytes
+    text: str | None
+    value: Any
+    strict: bool  # parsed without a duplicate key: parse_json may give this value again
+
+
+_SNIFFED: list[_Sniffed] = []
 
 
 def sniffed_json(data: bytes) -> Any:
     """The parsed JSON of ``data``, or ``None`` if it is not JSON; the last answer is remembered.
 
     Several formats share ``.json``; each sniffs the same bytes, and this parses them once.
+    The reader chosen then gets the same value from :func:`parse_json` without parsing
+    again, unless the text repeats a key (then ``parse_json`` parses it to say where).
     """
-    if _SNIFFED and _SNIFFED[0][0] is data:
-        return _SNIFFED[0][1]
+    if _SNIFFED and _SNIFFED[0].data is data:
+        return _SNIFFED[0].value
+    duplicates: list[str] = []
+
+    def keep_last(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            duplicates.append("")
+        return result
+
+    text: str | None = None
     try:
-        parsed: Any = json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        parsed: Any = json.loads(text, object_pairs_hook=keep_last)
     except (UnicodeDecodeError, ValueError, RecursionError):
         parsed = None
-    _SNIFFED[:] = [(data, parsed)]
+    _SNIFFED[:] = [_Sniffed(data, text, parsed, strict=parsed is not None and not duplicates)]
     return parsed
 
 

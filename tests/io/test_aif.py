@@ -267,3 +267,13 @@ def test_maps_written_by_argmap_come_back_without_extra_meta() -> None:
 def test_malformed_aif_is_an_error_with_its_line(text: str, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         loads_aif(text, name="m.json")
+
+
+def test_a_duplicate_key_is_found_after_the_json_was_sniffed(tmp_path: Path) -> None:
+    # Sniffing .json parses the text once and the reader reuses it, except when a key repeats.
+    path = tmp_path / "m.json"
+    path.write_text('{"nodes": [],\n "edges": [],\n "edges": [], "locutions": []}')
+    with pytest.raises(ParseError, match=r"m.json:3: JSON: duplicate key 'edges'"):
+        argmap.load(path)
+    path.write_text('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [], "locutions": []}')
+    assert [s.text for s in argmap.load(path).statements] == ["a"]
