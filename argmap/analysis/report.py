@@ -2,7 +2,8 @@
 
 Both show the same sections in the same order: the claim, its support chains,
 acceptability, strength, weak links, the open critical questions (weak links of kind
-``open-critical-question``, one short row each rather than a sentence) and
+``open-critical-question``, one short row each rather than a sentence; in the terminal one
+row per inference, listing its open questions' ids) and
 counterarguments. Every piece of map text is escaped (Markdown) or passed to rich as
 plain text (never as markup).
 """
@@ -110,12 +111,21 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
 
     rows = _question_rows(result, argument_map)
     if rows:
-        questions = Table(title=f"open critical questions ({len(rows)})", title_justify="left")
-        for column in ("relation", "scheme", "question"):
+        # One row per inference in the terminal (the question texts are in `argmap schemes SCHEME`,
+        # and row by row in the Markdown and JSON reports): a map owes dozens of questions.
+        by_relation: dict[tuple[str, str], list[str]] = {}
+        for relation, scheme, question, _ in rows:
+            by_relation.setdefault((relation, scheme), []).append(question)
+        questions = Table(
+            title=f"open critical questions ({len(rows)}, on {len(by_relation)} inferences; "
+            "their texts: argmap schemes SCHEME, or --format markdown)",
+            title_justify="left",
+        )
+        for column in ("relation", "scheme"):
             questions.add_column(column)
-        questions.add_column("text", overflow="fold")
-        for row in rows:
-            questions.add_row(*(Text(cell) for cell in row))
+        questions.add_column("open questions", overflow="fold")
+        for (relation, scheme), ids in by_relation.items():
+            questions.add_row(Text(relation), Text(scheme), Text(", ".join(ids)))
         parts.append(questions)
 
     counter = Table(title=f"counterarguments ({len(result.counterarguments)})", title_justify="left")

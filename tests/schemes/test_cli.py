@@ -90,7 +90,10 @@ def test_analyze_lists_the_article_maps_open_questions(capsys: pytest.CaptureFix
     )  # P1 answers it
     assert "| open-critical-question |" not in out  # listed in their own section, not among the weak links
     code, out, _ = run(["analyze", str(ARTICLE_MAP)], capsys)
-    assert code == 0 and f"open critical questions ({len(rows)})" in out
+    inferences = {row.split(" | ")[0].removeprefix("| ") for row in rows}
+    assert code == 0 and f"open critical questions ({len(rows)}, on {len(inferences)} inferences" in out
+    r1 = next(line for line in out.splitlines() if line.startswith("│ R1 "))
+    assert "strength" in r1 and "other-explanations" not in r1  # one row per inference, ids only
 
 
 def test_the_json_listing_is_a_catalogue_file_a_user_can_start_from(
