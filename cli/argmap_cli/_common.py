@@ -9,11 +9,13 @@ from rich.console import Console
 
 from argmap.errors import OutputError
 
-__all__ = ["console", "guard_output", "map_argument"]
+__all__ = ["FILE_PATH", "console", "guard_output", "map_argument"]
 
-map_argument = click.argument(
-    "map_path", metavar="MAP", type=click.Path(dir_okay=False, readable=False, path_type=Path)
-)
+# A file argument. Readability is left to argmap, which reports an unreadable input in one
+# line with exit code 1; click's own check would make it a usage error (exit 2).
+FILE_PATH = click.Path(dir_okay=False, readable=False, path_type=Path)
+
+map_argument = click.argument("map_path", metavar="MAP", type=FILE_PATH)
 
 
 def console() -> Console:

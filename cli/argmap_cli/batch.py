@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.text import Text
 
 from argmap.batching import ANALYSES, BatchSummary, write_batch
+from argmap_cli._common import FILE_PATH
 
 __all__ = ["batch_command"]
 
@@ -64,7 +65,7 @@ def _summary_line(summary: BatchSummary) -> str:
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    type=FILE_PATH,
     help="results.jsonl, results.csv or results.parquet (rows written as maps complete).",
 )
 @click.option(

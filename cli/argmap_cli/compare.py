@@ -3,36 +3,45 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 import argmap
 from argmap.comparison import ALIGN_METHODS, compare
 from argmap.comparison.report import rich_report
-from argmap_cli._common import console
+from argmap_cli._common import FILE_PATH, console
 
-_path = click.Path(dir_okay=False, readable=False, path_type=Path)
+__all__ = ["alignment_options", "compare_command"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def alignment_options(command: F) -> F:
+    """``--align`` and ``--threshold``: how statements are paired (compare and grade share them)."""
+    command = click.option(
+        "--threshold",
+        type=click.FloatRange(0.0, 1.0),
+        help="Least similarity of aligned statements (default: 0.5 for spans, 0.6 for text).",
+    )(command)
+    return click.option(
+        "--align",
+        type=click.Choice(ALIGN_METHODS),
+        default="auto",
+        show_default=True,
+        help="auto: by spans when both maps anchor the same source (same sha256), else by text.",
+    )(command)
 
 
 @click.command("compare")
-@click.argument("a_path", metavar="A", type=_path)
-@click.argument("b_path", metavar="B", type=_path)
+@click.argument("a_path", metavar="A", type=FILE_PATH)
+@click.argument("b_path", metavar="B", type=FILE_PATH)
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--align",
-    type=click.Choice(ALIGN_METHODS),
-    default="auto",
-    show_default=True,
-    help="auto: by spans when both maps anchor the same source (same sha256), else by text.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    help="Least similarity of aligned statements (default: 0.5 for spans, 0.6 for text).",
-)
+@alignment_options
 def compare_command(
     a_path: Path, b_path: Path, output_format: str, align: str, threshold: float | None
 ) -> None:

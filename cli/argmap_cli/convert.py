@@ -8,12 +8,12 @@ import click
 
 import argmap
 from argmap.io import detect_format, dumps, format_for_path, get_format, write_bytes_atomic
-from argmap_cli._common import guard_output
+from argmap_cli._common import FILE_PATH, guard_output
 
 
 @click.command("convert")
-@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False, readable=False, path_type=Path))
-@click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False, readable=False, path_type=Path))
+@click.argument("input_path", metavar="IN", type=FILE_PATH)
+@click.argument("output_path", metavar="OUT", type=FILE_PATH)
 @click.option("--from", "from_format", help="IN's format (default: from its suffix; .json from its content).")
 @click.option("--to", "to_format", help="OUT's format (default: from its suffix; .json is argmap's JSON).")
 def convert_command(

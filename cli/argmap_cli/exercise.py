@@ -9,7 +9,7 @@ import click
 import argmap
 from argmap.teaching.exercise import HIDE_OPTIONS
 from argmap.teaching.worksheets import exercise_paths, write_exercise
-from argmap_cli._common import guard_output, map_argument
+from argmap_cli._common import FILE_PATH, guard_output, map_argument
 
 
 @click.command("exercise")
@@ -18,7 +18,7 @@ from argmap_cli._common import guard_output, map_argument
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    type=FILE_PATH,
     help="The worksheet: .md, .html (students build the map by clicking) or .pdf.",
 )
 @click.option(

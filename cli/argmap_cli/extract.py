@@ -9,19 +9,17 @@ import click
 import argmap
 from argmap.io import dumps, write_bytes_atomic
 from argmap.source import SourceDocument
-from argmap_cli._common import guard_output
-
-_path = click.Path(dir_okay=False, readable=False, path_type=Path)
+from argmap_cli._common import FILE_PATH, guard_output
 
 
 @click.command("extract")
-@click.argument("text_path", metavar="ARTICLE.txt", type=_path)
+@click.argument("text_path", metavar="ARTICLE.txt", type=FILE_PATH)
 @click.option(
     "-o",
     "--output",
     "output_path",
     metavar="OUTPUT",
-    type=_path,
+    type=FILE_PATH,
     required=True,
     help="The draft map to write.",
 )

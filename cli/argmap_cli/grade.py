@@ -8,28 +8,19 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.comparison import ALIGN_METHODS
 from argmap.teaching import grade
 from argmap.teaching.grade_report import rich_grade
-from argmap_cli._common import console
-
-_path = click.Path(dir_okay=False, readable=False, path_type=Path)
+from argmap_cli._common import FILE_PATH, console
+from argmap_cli.compare import alignment_options
 
 
 @click.command("grade")
-@click.argument("student_path", metavar="STUDENT_MAP", type=_path)
-@click.argument("reference_path", metavar="REFERENCE_MAP", type=_path)
+@click.argument("student_path", metavar="STUDENT_MAP", type=FILE_PATH)
+@click.argument("reference_path", metavar="REFERENCE_MAP", type=FILE_PATH)
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--align",
-    type=click.Choice(ALIGN_METHODS),
-    default="auto",
-    show_default=True,
-    help="How statements are paired (see argmap compare).",
-)
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), help="Least similarity of paired statements.")
+@alignment_options
 def grade_command(
     student_path: Path, reference_path: Path, output_format: str, align: str, threshold: float | None
 ) -> None:

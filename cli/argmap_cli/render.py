@@ -12,7 +12,7 @@ from argmap.analysis import analyze
 from argmap.errors import UsageError
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
 from argmap.source import SourceDocument
-from argmap_cli._common import guard_output, map_argument
+from argmap_cli._common import FILE_PATH, guard_output, map_argument
 
 
 @click.command("render")
@@ -21,7 +21,7 @@ from argmap_cli._common import guard_output, map_argument
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    type=FILE_PATH,
     help="The file to write; its suffix picks the format (.svg .png .pdf .dot .html).",
 )
 @click.option(
@@ -58,7 +58,7 @@ from argmap_cli._common import guard_output, map_argument
 @click.option(
     "--source",
     "source_path",
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    type=FILE_PATH,
     help="The source text: checked against the map, and quoted in the side panel of .html output.",
 )
 @click.option("--format", "format_name", help="The map's format (default: from the suffix).")

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from argmap.schemes import SCHEMES_ENV, default_catalogue
 from argmap.schemes.report import catalogue_markdown, scheme_markdown, scheme_text
-from argmap_cli._common import console
+from argmap_cli._common import FILE_PATH, console
 
 __all__ = ["schemes_command", "schemes_option"]
 
@@ -29,7 +29,7 @@ def schemes_option(command: F) -> F:
         "--schemes",
         "schemes_files",
         multiple=True,
-        type=click.Path(dir_okay=False, readable=False, path_type=Path),
+        type=FILE_PATH,
         help=f"A scheme catalogue of your own: adds or replaces schemes (repeatable; also ${SCHEMES_ENV}).",
     )(command)
 

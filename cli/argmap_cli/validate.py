@@ -9,7 +9,7 @@ import click
 import argmap
 from argmap.io import detect_format
 from argmap.schemes import default_catalogue, using_catalogue
-from argmap_cli._common import map_argument
+from argmap_cli._common import FILE_PATH, map_argument
 from argmap_cli.schemes import schemes_option
 
 
@@ -18,7 +18,7 @@ from argmap_cli.schemes import schemes_option
 @click.option(
     "--source",
     "source_path",
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    type=FILE_PATH,
     help="The source document: spans and source.sha256 are checked against it.",
 )
 @click.option("--format", "format_name", help="The map's format (default: from the suffix).")
