@@ -52,6 +52,7 @@ __all__ = [
     "formats",
     "get_format",
     "load",
+    "load_detected",
     "loads",
     "register",
     "save",
@@ -102,6 +103,38 @@ def load(
     MapValidationError
         Listing every problem of the map, each with file, line and id.
     """
+    return load_detected(path, format, source=source, limits=limits)[0]
+
+
+def load_detected(
+    path: str | Path,
+    format: str | None = None,
+    *,
+    source: SourceDocument | str | Path | None = None,
+    limits: Limits | None = None,
+) -> tuple[ArgumentMap, Detected]:
+    """Read a map file as :func:`load` does, and say which format it was read as, and how.
+
+    The file is read once: for a shared suffix (``.json``) the content that decides the
+    format is the content read.
+
+    Returns
+    -------
+    tuple of ArgumentMap and Detected
+        The map, and the format with how it was chosen (``"name"``, ``"suffix"`` or
+        ``"content"``).
+
+    Raises
+    ------
+    ArgmapError
+        As :func:`load`.
+
+    Examples
+    --------
+    >>> m, detected = load_detected("graphs/ukraine-us-alliance.yaml")
+    >>> detected.format.name, detected.how
+    ('yaml', 'suffix')
+    """
     if format is not None:
         get_format(format)
     else:
@@ -110,10 +143,11 @@ def load(
         source = SourceDocument.read(source)
     limits = limits if limits is not None else default_limits()
     data = read_file(path, limits)
-    fmt = detect_format(path, data, format).format
+    detected = detect_format(path, data, format)
+    fmt = detected.format
     if fmt.reader is None:
         raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
-    return fmt.reader(data, str(path), source, limits)
+    return fmt.reader(data, str(path), source, limits), detected
 
 
 def loads(

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-import argmap
-from argmap.io import detect_format, dumps, format_for_path, get_format, write_bytes_atomic
+from argmap.io import dumps, format_for_path, get_format, load_detected, write_bytes_atomic
 from argmap_cli._common import FILE_PATH, guard_output
 
 
@@ -27,10 +26,9 @@ def convert_command(
     """
     target = get_format(to_format) if to_format is not None else format_for_path(output_path)
     guard_output(output_path, input_path)
-    detected = detect_format(input_path, format=from_format)
+    argument_map, detected = load_detected(input_path, from_format)
     if detected.how == "content":
         click.echo(f"argmap: note: read {input_path} as {detected.format.name} (from its content)", err=True)
-    argument_map = argmap.load(input_path, detected.format.name)
     write_bytes_atomic(output_path, dumps(argument_map, target.name))
     click.echo(
         f"wrote {output_path} ({target.name}): {len(argument_map.statements)} statements, "

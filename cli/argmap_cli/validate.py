@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-import argmap
-from argmap.io import detect_format
+from argmap.io import load_detected
 from argmap.schemes import default_catalogue, using_catalogue
 from argmap_cli._common import FILE_PATH, map_argument
 from argmap_cli.schemes import schemes_option
@@ -31,9 +30,8 @@ def validate_command(
     Scheme ids and answers marks are checked against argmap's scheme catalogue and any
     --schemes files. Exits 0 if the map is valid, 1 if not.
     """
-    detected = detect_format(map_path, format=format_name)
     with using_catalogue(default_catalogue(*schemes_files)):
-        argument_map = argmap.load(map_path, detected.format.name, source=source_path)
+        argument_map, detected = load_detected(map_path, format_name, source=source_path)
     checked = f"; spans and checksum match {source_path}" if source_path is not None else ""
     read_as = f" (read as {detected.format.name}, from its content)" if detected.how == "content" else ""
     click.echo(
