@@ -28,6 +28,7 @@ from argmap.io import graphml as _graphml  # noqa: F401
 from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
 from argmap.io._checks import read_file
+from argmap.io._jsonutil import forget_sniffed
 from argmap.io.registry import (
     Detected,
     Format,
@@ -147,7 +148,10 @@ def load_detected(
     fmt = detected.format
     if fmt.reader is None:
         raise UsageError(f"argmap cannot read the {fmt.name} format (it only writes it)")
-    return fmt.reader(data, str(path), source, limits), detected
+    try:
+        return fmt.reader(data, str(path), source, limits), detected
+    finally:
+        forget_sniffed()
 
 
 def loads(

@@ -15,7 +15,7 @@ from argmap.errors import ParseError, Problem
 from argmap.io._checks import check_json_text_depth, too_deep_for_the_parser
 from argmap.limits import Limits
 
-__all__ = ["decode_text", "item_lines", "line_of", "parse_json", "sniffed_json"]
+__all__ = ["decode_text", "forget_sniffed", "item_lines", "line_of", "parse_json", "sniffed_json"]
 
 
 class _DuplicateKeyError(Exception):
@@ -65,6 +65,7 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
     sniffed = _SNIFFED[0] if _SNIFFED else None
     if sniffed is not None and sniffed.strict and sniffed.text == text:
         value = sniffed.value  # parsed already, as strictly, while the formats sniffed it
+        _SNIFFED.clear()  # the reader owns it now; the cache must not keep a large map alive
         if limits is not None:
             check_json_text_depth(value, text, name, limits)
         return value
@@ -120,6 +121,11 @@ def sniffed_json(data: bytes) -> Any:
         parsed = None
     _SNIFFED[:] = [_Sniffed(data, text, parsed, strict=parsed is not None and not duplicates)]
     return parsed
+
+
+def forget_sniffed() -> None:
+    """Drop the remembered parse of the last sniffed bytes (once the file has been read)."""
+    _SNIFFED.clear()
 
 
 def line_of(text: str, pattern: str, occurrence: int = 1) -> int | None:

@@ -277,3 +277,13 @@ def test_a_duplicate_key_is_found_after_the_json_was_sniffed(tmp_path: Path) -> 
         argmap.load(path)
     path.write_text('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [], "locutions": []}')
     assert [s.text for s in argmap.load(path).statements] == ["a"]
+
+
+def test_a_loaded_json_file_is_not_kept_in_memory_by_the_sniff(tmp_path: Path) -> None:
+    from argmap.io import _jsonutil
+
+    for content in ('{"argmap": 1, "title": "T"}', '{"nodes": [], "edges": [], "locutions": []}'):
+        path = tmp_path / "m.json"
+        path.write_text(content)
+        argmap.load(path)
+        assert _jsonutil._SNIFFED == []  # a 100 MB map must not stay alive until the next sniff
