@@ -34,6 +34,7 @@ from argmap.batching.inputs import Inputs, expand_inputs
 from argmap.batching.outputs import done_files, journal_path, open_writer, output_kind
 from argmap.batching.records import ANALYSES, BatchRecord, columns, parse_analyses
 from argmap.errors import OutputError, UsageError
+from argmap.io import refuse_overwriting_inputs
 
 __all__ = ["ANALYSES", "Batch", "BatchRecord", "BatchSummary", "batch", "write_batch"]
 
@@ -189,13 +190,6 @@ class BatchSummary(BaseModel):
         return self.written - self.failed
 
 
-def _guard(output: Path, files: Iterable[str]) -> None:
-    target = os.path.realpath(output)
-    for file in files:
-        if os.path.realpath(file) == target:
-            raise OutputError(f"{output}: refusing to write over the input file {file}")
-
-
 def write_batch(
     paths: Iterable[str | os.PathLike[str]],
     output: str | os.PathLike[str],
@@ -267,7 +261,7 @@ def write_batch(
     run = batch(
         paths, chosen, jobs=jobs, scheduler=scheduler, dask_local=dask_local, timeout=timeout, skip=done
     )
-    _guard(out, run.files)
+    refuse_overwriting_inputs(out, run.files)
     if overwrite:
         for path in (out, journal_path(out)):
             path.unlink(missing_ok=True)

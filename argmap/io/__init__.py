@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.errors import OutputError, UsageError
@@ -55,6 +56,7 @@ __all__ = [
     "load",
     "load_detected",
     "loads",
+    "refuse_overwriting_inputs",
     "register",
     "save",
     "write_bytes_atomic",
@@ -240,6 +242,33 @@ def save(argument_map: ArgumentMap, path: str | Path, format: str | None = None)
     """
     fmt = _resolve(path, format)
     return write_bytes_atomic(Path(path), dumps(argument_map, fmt.name))
+
+
+def refuse_overwriting_inputs(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Refuse to write ``output`` over one of ``inputs`` (the same path, a link to it, or a hard link).
+
+    Raises
+    ------
+    OutputError
+        If ``output`` is the same file as an input.
+
+    Examples
+    --------
+    >>> refuse_overwriting_inputs("out.svg", ["map.yaml"])
+    >>> refuse_overwriting_inputs("./map.yaml", ["map.yaml"])
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OutputError: ./map.yaml: refusing to write over the input file map.yaml
+    """
+    target = Path(output)
+    for source in map(Path, inputs):
+        same = target.resolve() == source.resolve()
+        if not same and target.exists() and source.exists():
+            same = target.samefile(source)
+        if same:
+            raise OutputError(f"{output}: refusing to write over the input file {source}")
 
 
 def _mode_for(path: Path) -> int:

@@ -6,8 +6,15 @@ from pathlib import Path
 
 import click
 
-from argmap.io import dumps, format_for_path, get_format, load_detected, write_bytes_atomic
-from argmap_cli._common import FILE_PATH, guard_output
+from argmap.io import (
+    dumps,
+    format_for_path,
+    get_format,
+    load_detected,
+    refuse_overwriting_inputs,
+    write_bytes_atomic,
+)
+from argmap_cli._common import FILE_PATH
 
 
 @click.command("convert")
@@ -25,7 +32,7 @@ def convert_command(
     when the content does not tell.
     """
     target = get_format(to_format) if to_format is not None else format_for_path(output_path)
-    guard_output(output_path, input_path)
+    refuse_overwriting_inputs(output_path, [input_path])
     argument_map, detected = load_detected(input_path, from_format)
     if detected.how == "content":
         click.echo(f"argmap: note: read {input_path} as {detected.format.name} (from its content)", err=True)

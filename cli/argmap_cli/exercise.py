@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 import argmap
+from argmap.io import refuse_overwriting_inputs
 from argmap.teaching.exercise import HIDE_OPTIONS
 from argmap.teaching.worksheets import exercise_paths, write_exercise
-from argmap_cli._common import FILE_PATH, guard_output, map_argument
+from argmap_cli._common import FILE_PATH, map_argument
 
 
 @click.command("exercise")
@@ -37,6 +38,6 @@ def exercise_command(map_path: Path, output: Path, hide: str, seed: int) -> None
     Exit codes: 0 written, 1 invalid map, 2 usage error, 3 cannot write (or would overwrite MAP).
     """
     for path in exercise_paths(output):
-        guard_output(path, map_path)
+        refuse_overwriting_inputs(path, [map_path])
     files = write_exercise(argmap.load(map_path), output, hide=hide, seed=seed)
     click.echo(f"worksheet: {files.worksheet}\nanswer key: {files.key}\nkey map: {files.key_map}")

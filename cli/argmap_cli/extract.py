@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.io import dumps, write_bytes_atomic
+from argmap.io import dumps, refuse_overwriting_inputs, write_bytes_atomic
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH, guard_output
+from argmap_cli._common import FILE_PATH
 
 
 @click.command("extract")
@@ -41,7 +41,7 @@ def extract_command(text_path: Path, output_path: Path, title: str | None, outpu
     Exit codes: 0 written, 1 the text is unreadable, empty, binary or not UTF-8,
     2 usage error, 3 cannot write OUTPUT (or it is the input).
     """
-    guard_output(output_path, text_path)
+    refuse_overwriting_inputs(output_path, [text_path])
     document = SourceDocument.read(text_path)
     draft = argmap.extract(document.text, title, source_name=str(text_path))
     chosen = output_format or ("json" if output_path.suffix.lower() == ".json" else "yaml")

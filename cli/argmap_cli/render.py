@@ -10,9 +10,10 @@ import click
 import argmap
 from argmap.analysis import analyze
 from argmap.errors import UsageError
+from argmap.io import refuse_overwriting_inputs
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH, guard_output, map_argument
+from argmap_cli._common import FILE_PATH, map_argument
 
 
 @click.command("render")
@@ -85,7 +86,7 @@ def render_command(
         raise UsageError("--depth goes with --focus")
     document = SourceDocument.read(source_path) if source_path is not None else None
     argument_map = argmap.load(map_path, format_name, source=document)
-    guard_output(output, map_path, *([source_path] if source_path is not None else []))
+    refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
     overlay = None
     if highlight is not None:
         overlay = overlay_for(argument_map, analyze(argument_map, claim), highlight, chain=chain)
