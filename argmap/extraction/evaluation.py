@@ -43,18 +43,23 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
 
 from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.extraction.decoder import Function, Parse, Role
 from argmap.extraction.segmentation import Unit, sentences
 from argmap.source import SourceDocument
 
+LOCATE_THRESHOLD = 80.0  # the least fuzzy-match score (of 100) of an AIF statement located in its text
+
 __all__ = [
+    "LOCATE_THRESHOLD",
     "Gold",
     "Scores",
     "baseline_first",
     "baseline_preceding",
     "gold_units",
+    "read_aif_gold",
     "read_gold",
     "read_gold_folder",
     "score",
@@ -196,6 +201,146 @@ def read_gold(path: str | Path) -> Gold:
         roles=tuple(roles),
         edge_types=tuple(edge_types),
     )
+
+
+def read_aif_gold(path: str | Path, *, threshold: float = LOCATE_THRESHOLD) -> Gold | None:
+    """Read an AIF map (``.json``, with its source text ``.txt`` beside it) as a :class:`Gold`.
+
+    The map is read by :func:`argmap.io.aif.loads_aif`; each statement is located in the
+    text by fuzzy matching (:func:`rapidfuzz.fuzz.partial_ratio_alignment`, at least
+    ``threshold`` out of 100). The map is then reduced to a tree like the microtexts: the
+    first premise of a relation attaches to its target, a further premise of a linked
+    argument to the first premise (support), an undercut's source to the attacked
+    relation's first premise; an unlocated statement (reconstructed, not in the text) is
+    skipped, its sources attaching to its own target (the function the product of the two:
+    an attack on an attack supports). The central claim is the statement without a target
+    that has most statements below it; statements in no relation are left out.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.json`` file.
+    threshold : float
+        The least fuzzy-match score, out of 100, of a located statement.
+
+    Returns
+    -------
+    Gold or None
+        None when the central claim is not in the text (an enthymeme's reconstructed
+        conclusion) or fewer than two statements are located.
+
+    Raises
+    ------
+    argmap.MapError
+        If a file cannot be read or is not AIF.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Taxes must rise. Schools are short of money.")
+    >>> _ = (folder / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "Taxes must rise", "type": "I"},'
+    ...     '{"nodeID": "2", "text": "schools are short of money", "type": "I"},'
+    ...     '{"nodeID": "3", "text": "RA", "type": "RA"}], "edges": [{"edgeID": "1", "fromID": "2",'
+    ...     '"toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}], "locutions": []}')
+    >>> g = read_aif_gold(folder / "a.json")
+    >>> g.heads, g.functions, g.spans
+    ((None, 0), (None, 'support'), ((0, 15), (17, 43)))
+    """
+    from argmap.io.aif import loads_aif  # argmap.io imports the model; kept out of extraction's start-up
+
+    path = Path(path)
+    name = str(path)
+    text = SourceDocument.read(path.with_suffix(".txt")).text
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError([Problem(f"cannot read: {exc}", file=name)]) from None
+    argument_map = loads_aif(content, name=name)
+    head: dict[str, str] = {}
+    function: dict[str, Function] = {}
+    relations = {r.id: r for r in argument_map.relations}
+    statement_ids = {s.id for s in argument_map.statements}
+    for relation in argument_map.relations:
+        target = relation.to
+        if target not in statement_ids:  # an undercut: the attacked relation's first premise
+            target = relations[target].sources[0] if target in relations else ""
+        if not target:
+            continue
+        for k, source in enumerate(relation.sources):
+            if source in head or source == target:
+                continue  # a statement in two arguments: its first counts
+            head[source] = target if k == 0 else relation.sources[0]
+            function[source] = relation.type if k == 0 else "support"
+    lowered = text.lower()
+    spans: dict[str, tuple[int, int]] = {}
+    for statement in argument_map.statements:
+        found = fuzz.partial_ratio_alignment(statement.text.strip().lower(), lowered)
+        if found is not None and found.score >= threshold and found.dest_end > found.dest_start:
+            start, end = found.dest_start, found.dest_end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            spans[statement.id] = (start, end)
+
+    def below(node: str) -> int:
+        return sum(1 + below(child) for child, parent in head.items() if parent == node)
+
+    roots = [s.id for s in argument_map.statements if s.id not in head and s.id in head.values()]
+    if not roots:
+        return None
+    central = max(roots, key=below)
+    if central not in spans:
+        return None
+
+    def located_head(node: str) -> tuple[str, Function] | None:
+        kind: Function = function[node]
+        parent = head[node]
+        for _ in range(len(head) + 1):
+            if parent in spans:
+                return parent, kind
+            if parent not in head:
+                return None
+            kind = "support" if (kind == "attack") == (function[parent] == "attack") else "attack"
+            parent = head[parent]
+        return None
+
+    located = {s: located_head(s) for s in head if s in spans and s != central}
+    links: dict[str, tuple[str, Function]] = {}
+    for node in located:
+        chain, seen = node, {node}
+        while chain != central:  # keep the statement only if its targets lead to the central claim
+            step = located.get(chain)
+            if step is None or step[0] in seen:
+                break
+            chain = step[0]
+            seen.add(chain)
+        found = located[node]
+        if chain == central and found is not None:
+            links[node] = found
+    members = sorted([central, *links], key=lambda s: spans[s])
+    if len(members) < 2:
+        return None
+    index = {s: k for k, s in enumerate(members)}
+    heads = tuple(None if s == central else index[links[s][0]] for s in members)
+    functions = tuple(None if s == central else links[s][1] for s in members)
+    roles: list[Role] = []
+    for s in members:
+        attacks, node = 0, s
+        while node != central:
+            attacks += links[node][1] == "attack"
+            node = links[node][0]
+        roles.append("opponent" if attacks % 2 else "proponent")
+    return Gold(
+        name=path.stem,
+        text=text,
+        spans=tuple(spans[s] for s in members),
+        heads=heads,
+        functions=functions,
+        roles=tuple(roles),
+    )
+
 
 
 def read_gold_folder(folder: str | Path) -> list[Gold]:
