@@ -9,16 +9,16 @@ whatever the models would say, and the decoder keeps these links (docs/extractio
   it *support* the unit before it in its sentence ("X, since Y"), or, when it opens a
   sentence that goes on ("Because Y, X"), the unit after it; a sentence of its own
   ("Because Y.") supports the unit before it;
-- a **concession** ("although", "admittedly", "of course"...) *attacks*: a fronted one
-  ("Although Y, X") the main clause after it, one after its main clause ("X, although Y")
-  the unit before it;
-- a **contrast marker** ("but", "however", "yet"...) opening a unit that follows a
-  concession makes it *attack* the concession (the writer's reply to the objection).
+- a **concession** ("although", "admittedly", "of course"...) and the **reply** to it
+  attack each other: the reply attacks the conceded unit, as the microtexts draw it
+  (the proponent's answer to an objection). The reply is the main clause of a sentence
+  with a concessive clause ("Although Y, X" and "X, although Y": X attacks Y), or a unit
+  opening with a **contrast marker** ("but", "however", "yet"...) after a concession;
+  when the reply is the central claim, the concession attacks it instead.
 
 Every unit has at most one such link, from the first marker it opens with; a link that
 would close a cycle with another is dropped. The source of a link is not the central
-claim, except a contrast's (in "Admittedly X. But Y." the reply Y may be the thesis that
-X attacks); the decoder then drops the link.
+claim, except a reply's (the decoder then reverses it).
 
 Examples
 --------
@@ -69,7 +69,7 @@ CONTRAST_MARKERS: frozenset[str] = frozenset(
 _SUBORDINATE_CONCESSIONS = frozenset({"although", "though", "even though", "even if", "while", "whilst"})
 
 
-Marker = Literal["conclusion", "premise", "concession", "contrast"]
+Marker = Literal["conclusion", "premise", "reply"]
 
 
 class Link(NamedTuple):
@@ -114,7 +114,7 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
     >>> explicit_links(segment("Critics say trains are late, since the line is old."))
     {1: Link(source=1, target=0, function='support', cue='since', marker='premise')}
     >>> explicit_links(segment("Although it is expensive, the plan is sound."))
-    {0: Link(source=0, target=1, function='attack', cue='although', marker='concession')}
+    {1: Link(source=1, target=0, function='attack', cue='although', marker='reply')}
     """
     lexicon = load_lexicon()
     matches = [lexicon.match(u.text) for u in units] if cues is None else cues
@@ -144,9 +144,9 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
                 add(i, i - 1, "support", premise, "premise")
         elif concession is not None:
             if unit.opens_sentence and same_sentence_after:
-                add(i, i + 1, "attack", concession, "concession")
+                add(i + 1, i, "attack", concession, "reply")
             elif same_sentence_before and concession in _SUBORDINATE_CONCESSIONS:
-                add(i, i - 1, "attack", concession, "concession")
+                add(i - 1, i, "attack", concession, "reply")
         elif contrast is not None and i > 0 and _concedes(matches[i - 1]):
-            add(i, i - 1, "attack", contrast, "contrast")
+            add(i, i - 1, "attack", contrast, "reply")
     return links

@@ -341,7 +341,7 @@ def _decode_level(
     rows = unit_features(units, cues)
     links = explicit_links(units, cues)
     central_scores = weights.central.score(rows, UNIT_FEATURES)
-    attached = [source for source, link in links.items() if link.marker != "contrast"]
+    attached = [source for source, link in links.items() if link.marker != "reply"]
     if len(attached) < n:  # a unit a connective attaches elsewhere is no central claim
         central_scores[attached] = _EXCLUDED
     p_central = _softmax(central_scores)
@@ -351,10 +351,13 @@ def _decode_level(
     index = np.arange(n)
     allowed = np.abs(index[:, None] - index[None, :]) <= _WINDOW
     allowed[:, central] = True
+    if central in links and links[central].target not in links:  # a reply that is the central claim
+        reply = links.pop(central)  # is attacked by the concession
+        links[reply.target] = reply._replace(source=reply.target, target=central)
+    links.pop(central, None)
     for source, link in links.items():
-        if source != central:
-            allowed[source] = False
-            allowed[source, link.target] = True
+        allowed[source] = False
+        allowed[source, link.target] = True
     heads: list[int | None] = [None] if n == 1 else _tree(n, central, _log(p_attach), allowed)
     attach_confidence = []
     for i, head in enumerate(heads):
@@ -370,5 +373,5 @@ def _decode_level(
         weights.opponent.probability(rows, UNIT_FEATURES),
         weights.attack.probability(rows, UNIT_FEATURES),
         attach_confidence,
-        {source: link.function for source, link in links.items() if source != central},
+        {source: link.function for source, link in links.items()},
     )

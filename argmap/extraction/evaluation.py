@@ -78,6 +78,7 @@ class Gold(BaseModel):
     functions: tuple[Function | None, ...]
     roles: tuple[Role, ...]
     edge_types: tuple[str | None, ...] = ()
+    topic: str = Field(default="", description="The question the text answers (a microtext's topic_id), if known.")
 
     @property
     def central(self) -> int:
@@ -200,6 +201,7 @@ def read_gold(path: str | Path) -> Gold:
         functions=tuple(functions),
         roles=tuple(roles),
         edge_types=tuple(edge_types),
+        topic=root.get("topic_id", ""),
     )
 
 
