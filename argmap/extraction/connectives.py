@@ -89,6 +89,10 @@ def _opening(matches: Sequence[CueMatch], markers: frozenset[str]) -> str | None
     return None
 
 
+def _joined(unit: Unit) -> bool:
+    return unit.text.lower().startswith(("and ", "or "))
+
+
 def _concedes(matches: Sequence[CueMatch]) -> bool:
     return any(m.cue_class == "concession" for m in matches)
 
@@ -138,7 +142,7 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
         if conclusion is not None and i > 0:
             add(i - 1, i, "support", conclusion, "conclusion")
         elif premise is not None:
-            if unit.opens_sentence and same_sentence_after:
+            if unit.opens_sentence and same_sentence_after and not _joined(units[i + 1]):
                 add(i, i + 1, "support", premise, "premise")
             elif i > 0:
                 add(i, i - 1, "support", premise, "premise")

@@ -125,6 +125,11 @@ class Parse(BaseModel):
     function_confidence: tuple[float, ...]
     role_confidence: tuple[float, ...]
     cues: tuple[tuple[CueMatch, ...], ...]
+    linked: tuple[bool, ...] = Field(
+        default=(),
+        description="Per unit: a further premise joined to the unit before it ('X, and Y'), both "
+        "supporting one target: the map draws them as one linked argument.",
+    )
 
 
 @cache
@@ -303,6 +308,15 @@ def decode(
         attack = roles[i] != roles[head]
         functions.append("attack" if attack else "support")
         function_confidence.append(float(p_attack[i] if attack else 1 - p_attack[i]))
+    linked = [
+        i > 0
+        and units[i - 1].sentence == units[i].sentence
+        and heads[i - 1] is not None
+        and head in (i - 1, heads[i - 1])
+        and functions[i] == functions[i - 1] == "support"
+        and _joins(units[i], cues[i])
+        for i, head in enumerate(heads)
+    ]
     role_confidence = [
         float(p_opponent[i] if r == "opponent" else 1 - p_opponent[i]) for i, r in enumerate(roles)
     ]
@@ -317,7 +331,21 @@ def decode(
         function_confidence=tuple(function_confidence),
         role_confidence=tuple(role_confidence),
         cues=tuple(cues),
+        linked=tuple(linked),
     )
+
+
+_JOINERS = ("and", "together with", "along with", "combined with", "coupled with", "plus")
+
+
+def _joins(unit: Unit, cues: Sequence[CueMatch]) -> bool:
+    """Whether the unit joins the one before it as a further premise ("..., and ...")."""
+    words = unit.text.lower().split()
+    opening = " ".join(words[:2])
+    joined = not unit.opens_sentence and any(
+        opening == j or opening.startswith(j + " ") for j in _JOINERS
+    )
+    return joined and not any(c.cue_class in ("counter", "concession", "claim") for c in cues)
 
 
 class _Level(NamedTuple):

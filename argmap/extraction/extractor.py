@@ -165,10 +165,17 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
                 meta={"confidence": round(confidence, 3), "cue": cue, "role": parse.roles[k]},
             )
         )
+    joined: dict[int, list[int]] = {}  # a linked argument's first premise -> its further premises
+    first = 0
+    for k in range(len(parse.units)):
+        if parse.linked and parse.linked[k]:
+            joined.setdefault(first, []).append(k)
+        else:
+            first = k
     relations = []
     for k, head in enumerate(parse.heads):
         function = parse.functions[k]
-        if head is None or function is None:
+        if head is None or function is None or (parse.linked and parse.linked[k]):
             continue
         cue = _cue(parse.cues[k], _RELATION_CUES, initial_only=True) or (
             "adjacency" if abs(head - k) == 1 else "position"
@@ -177,7 +184,7 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
         relations.append(
             Relation(
                 type=function,
-                sources=(ids[k],),
+                sources=tuple(ids[m] for m in (k, *joined.get(k, ()))),
                 to=ids[head],
                 meta={"confidence": round(confidence, 3), "cue": cue},
             )
