@@ -66,10 +66,12 @@ CONTRAST_MARKERS: frozenset[str] = frozenset(
         "that said", "having said that", "all the same", "on the other hand",
     }
 )  # fmt: skip
+# "as" opens no reason in "as well", "as such", "as opposed to", "as if"...
+_NOT_AFTER_AS = frozenset({"well", "such", "opposed", "regards", "usual", "if", "though"})
 _SUBORDINATE_CONCESSIONS = frozenset({"although", "though", "even though", "even if", "while", "whilst"})
 
 
-Marker = Literal["conclusion", "premise", "reply"]
+Marker = Literal["conclusion", "premise", "concession", "reply"]
 
 
 class Link(NamedTuple):
@@ -82,9 +84,11 @@ class Link(NamedTuple):
     marker: Marker
 
 
-def _opening(matches: Sequence[CueMatch], markers: frozenset[str]) -> str | None:
+def _opening(unit: Unit, matches: Sequence[CueMatch], markers: frozenset[str]) -> str | None:
     for match in matches:
         if match.initial and match.cue in markers:
+            if match.cue == "as" and unit.text[match.end :].split()[:1] in ([w] for w in _NOT_AFTER_AS):
+                return None
             return match.cue
     return None
 
@@ -135,10 +139,10 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
     for i, unit in enumerate(units):
         same_sentence_before = i > 0 and units[i - 1].sentence == unit.sentence
         same_sentence_after = i + 1 < n and units[i + 1].sentence == unit.sentence
-        conclusion = _opening(matches[i], CONCLUSION_MARKERS)
-        premise = _opening(matches[i], PREMISE_MARKERS)
-        concession = _opening(matches[i], CONCESSION_MARKERS)
-        contrast = _opening(matches[i], CONTRAST_MARKERS)
+        conclusion = _opening(unit, matches[i], CONCLUSION_MARKERS)
+        premise = _opening(unit, matches[i], PREMISE_MARKERS)
+        concession = _opening(unit, matches[i], CONCESSION_MARKERS)
+        contrast = _opening(unit, matches[i], CONTRAST_MARKERS)
         if conclusion is not None and i > 0:
             add(i - 1, i, "support", conclusion, "conclusion")
         elif premise is not None:
@@ -147,10 +151,10 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
             elif i > 0:
                 add(i, i - 1, "support", premise, "premise")
         elif concession is not None:
-            if unit.opens_sentence and same_sentence_after:
+            if unit.opens_sentence and same_sentence_after and not _joined(units[i + 1]):
                 add(i + 1, i, "attack", concession, "reply")
             elif same_sentence_before and concession in _SUBORDINATE_CONCESSIONS:
-                add(i - 1, i, "attack", concession, "reply")
+                add(i, i - 1, "attack", concession, "concession")
         elif contrast is not None and i > 0 and _concedes(matches[i - 1]):
             add(i, i - 1, "attack", contrast, "reply")
     return links
