@@ -10,7 +10,9 @@ ADU types (``pro`` proponent, ``opp`` opponent).
 
 Metrics (:class:`Scores`), summed over texts before dividing (micro over texts):
 
-- central-claim accuracy: texts whose predicted central claim is the gold one;
+- central-claim accuracy: texts whose predicted central claim is the gold one, or a
+  restatement of it (:func:`restates`: a claim stated at the start and again at the
+  end may be found in either place);
 - role macro-F1: the mean of the F1 of proponent and of opponent, over units;
 - function macro-F1: the mean of the F1 of support and of attack, over the gold's
   non-central units (a unit predicted central has no function and counts as a miss);
@@ -43,27 +45,32 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from argmap.errors import MapValidationError, ParseError, Problem
-from argmap.extraction.decoder import Function, Parse, Role
-from argmap.extraction.segmentation import Unit, sentences
+from argmap.extraction.decoder import Function, Parse, Role, Weights, decode
+from argmap.extraction.segmentation import Unit, segment, sentences
 from argmap.source import SourceDocument
-
-LOCATE_THRESHOLD = 80.0  # the least fuzzy-match score (of 100) of an AIF statement located in its text
 
 __all__ = [
     "LOCATE_THRESHOLD",
+    "RESTATEMENT_THRESHOLD",
     "Gold",
     "Scores",
     "baseline_first",
     "baseline_preceding",
+    "evaluate",
     "gold_units",
     "read_aif_gold",
     "read_gold",
     "read_gold_folder",
+    "restates",
     "score",
 ]
+
+LOCATE_THRESHOLD = 80.0  # the least fuzzy-match score (of 100) of an AIF statement located in its text
+RESTATEMENT_THRESHOLD = 80.0  # the least token-set similarity (of 100) of a restated claim
+_RESTATEMENT_WORDS = 3  # the fewest words of a restatement
 
 
 class Gold(BaseModel):
@@ -431,6 +438,66 @@ def baseline_preceding(units: Sequence[Unit]) -> Parse:
     return _baseline(units, lambda i: i - 1)
 
 
+def restates(a: str, b: str) -> bool:
+    """Whether text ``a`` restates text ``b`` (or ``b`` restates ``a``): the words of one are,
+    nearly all, words of the other (rapidfuzz's token-set ratio at least
+    :data:`RESTATEMENT_THRESHOLD`, case and punctuation ignored), each at least three words.
+
+    Examples
+    --------
+    >>> restates("Cars should be banned from the centre.", "So cars should be banned from the centre!")
+    True
+    >>> restates("Cars should be banned.", "Cars pollute the air of the centre.")
+    False
+    """
+    if min(len(utils.default_process(t).split()) for t in (a, b)) < _RESTATEMENT_WORDS:
+        return False
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= RESTATEMENT_THRESHOLD
+
+
+def _text(gold: Gold, adu: int) -> str:
+    start, end = gold.spans[adu]
+    return gold.text[start:end]
+
+
+def evaluate(
+    golds: Sequence[Gold],
+    units_of: Callable[[Gold], Sequence[Unit]] | None = None,
+    weights: Weights | None = None,
+) -> dict[str, Scores]:
+    """Score the extractor and the two baselines side by side on the same units.
+
+    Parameters
+    ----------
+    golds : sequence of Gold
+    units_of : callable, optional
+        A text's units: its own segmentation (:func:`argmap.extraction.segment` of its
+        text, the default) or, e.g., :func:`gold_units`.
+    weights : Weights, optional
+        The models (the shipped ones by default).
+
+    Returns
+    -------
+    dict of str to Scores
+        ``"argmap.extract"``, ``"attach to the first"`` (the first unit is the central
+        claim) and ``"attach to the preceding"``.
+
+    Examples
+    --------
+    >>> g = Gold(name="t", text="We must act. Because it is late.", spans=((0, 12), (13, 32)),
+    ...     heads=(None, 0), functions=(None, "support"), roles=("proponent", "proponent"))
+    >>> {name: s.las for name, s in evaluate([g]).items()}
+    {'argmap.extract': 1.0, 'attach to the first': 1.0, 'attach to the preceding': 1.0}
+    """
+    units = [segment(g.text) if units_of is None else units_of(g) for g in golds]
+    raw = units_of is None or units_of is not gold_units
+    return {
+        "argmap.extract": score(golds, [decode(u, weights) for u in units], raw=raw),
+        "attach to the first": score(golds, [baseline_first(u) for u in units], raw=raw),
+        "attach to the preceding": score(golds, [baseline_preceding(u) for u in units], raw=raw),
+    }
+
+
 def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -495,7 +562,11 @@ def score(golds: Sequence[Gold], parses: Sequence[Parse], *, raw: bool = True) -
         predicted = [(u.start, u.end) for u in parse.units]
         unit_of = [_best(span, predicted) for span in gold.spans]  # gold ADU -> predicted unit
         adu_of = [_best(span, gold.spans) for span in predicted]  # predicted unit -> gold ADU
-        central_hits += int(unit_of[gold.central] == parse.central)
+        found = adu_of[parse.central]
+        central_hits += int(
+            unit_of[gold.central] == parse.central
+            or (found is not None and restates(_text(gold, found), _text(gold, gold.central)))
+        )
         for g, u in enumerate(unit_of):
             roles.append((None if u is None else parse.roles[u], gold.roles[g]))
         gold_edges = {(g, h) for g, h in enumerate(gold.heads) if h is not None}
