@@ -33,10 +33,11 @@ from argmap.extraction.evaluation import Gold, Scores, gold_units, score
 from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, pair_features, unit_features
 from argmap.extraction.segmentation import Unit
 
-__all__ = ["REGULARISATION", "cross_validate", "fit", "folds", "group_folds"]
+__all__ = ["BALANCED", "REGULARISATION", "cross_validate", "fit", "folds", "group_folds"]
 
 REGULARISATION = 1.0  # scikit-learn's C: the inverse strength of the L2 penalty, left at its default
 # (0.1, 0.3, 3 and 10 were all worse in cross-validation: docs/extraction.md)
+BALANCED = True  # P(opponent) and P(attack) weigh their rarer class up (chosen leaving authors out)
 
 
 def _logistic(
@@ -125,8 +126,8 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
     ux = np.array(unit_x)
     return Weights(
         central=_conditional_logit(texts, UNIT_FEATURES),
-        opponent=_logistic(ux, np.array(opponent_y), UNIT_FEATURES),
-        attack=_logistic(np.array(attack_x), np.array(attack_y), UNIT_FEATURES),
+        opponent=_logistic(ux, np.array(opponent_y), UNIT_FEATURES, BALANCED),
+        attack=_logistic(np.array(attack_x), np.array(attack_y), UNIT_FEATURES, BALANCED),
         attach=_logistic(
             np.array(pair_x),
             np.array(pair_y),
