@@ -18,7 +18,8 @@ whatever the models would say, and the decoder keeps these links (docs/extractio
 
 Every unit has at most one such link, from the first marker it opens with; a link that
 would close a cycle with another is dropped. The source of a link is not the central
-claim, except a reply's (the decoder then reverses it).
+claim, except a reply's (the decoder then reverses it), and neither is a conceded unit
+(:func:`not_central`).
 
 Examples
 --------
@@ -36,14 +37,22 @@ from typing import Literal, NamedTuple
 from argmap.extraction.lexicon import CueMatch, load_lexicon
 from argmap.extraction.segmentation import Unit
 
-__all__ = ["CONCESSION_MARKERS", "CONCLUSION_MARKERS", "CONTRAST_MARKERS", "PREMISE_MARKERS", "Link", "explicit_links"]
+__all__ = [
+    "CONCESSION_MARKERS",
+    "CONCLUSION_MARKERS",
+    "CONTRAST_MARKERS",
+    "PREMISE_MARKERS",
+    "Link",
+    "explicit_links",
+    "not_central",
+]
 
 CONCLUSION_MARKERS: frozenset[str] = frozenset(
     {
         "so", "therefore", "thus", "hence", "consequently", "accordingly", "as a result",
         "for this reason", "for these reasons", "that is why", "this is why", "which is why",
-        "that's why", "it follows that", "which shows", "which shows that", "this shows",
-        "this shows that", "which means", "which means that", "in conclusion", "to conclude",
+        "that's why", "it follows that", "which shows", "this shows", "which means", "which proves",
+        "in conclusion", "to conclude",
     }
 )  # fmt: skip
 PREMISE_MARKERS: frozenset[str] = frozenset(
@@ -158,3 +167,17 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
         elif contrast is not None and i > 0 and _concedes(matches[i - 1]):
             add(i, i - 1, "attack", contrast, "reply")
     return links
+
+
+def not_central(links: dict[int, Link]) -> list[int]:
+    """The units the links rule out as the central claim: those a link attaches to another
+    (but a reply, which may be the thesis), and the conceded units.
+
+    Examples
+    --------
+    >>> from argmap.extraction.segmentation import segment
+    >>> not_central(explicit_links(segment("The sky is grey, so we stay inside. Although it is late, we talk on.")))
+    [0, 2]
+    """
+    bound = [source for source, link in links.items() if link.marker != "reply"]
+    return bound + [link.target for link in links.values() if link.marker == "reply" and link.target not in bound]

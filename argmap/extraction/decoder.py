@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
-from argmap.extraction.connectives import explicit_links
+from argmap.extraction.connectives import explicit_links, not_central
 from argmap.extraction.features import (
     PAIR_FEATURES,
     SIMILARITY,
@@ -369,7 +369,7 @@ def _decode_level(
     rows = unit_features(units, cues)
     links = explicit_links(units, cues)
     central_scores = weights.central.score(rows, UNIT_FEATURES)
-    attached = [source for source, link in links.items() if link.marker != "reply"]
+    attached = not_central(links)
     if len(attached) < n:  # a unit a connective attaches elsewhere is no central claim
         central_scores[attached] = _EXCLUDED
     p_central = _softmax(central_scores)
