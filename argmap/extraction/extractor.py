@@ -36,7 +36,7 @@ from argmap.extraction.lexicon import CueMatch
 from argmap.extraction.segmentation import segment
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 
-__all__ = ["EXTRACTOR", "extract", "parse_text"]
+__all__ = ["EXTRACTOR", "draft_map", "extract", "parse_text"]
 
 EXTRACTOR = "argmap.extract"
 _TITLE_WORDS = 10
@@ -138,7 +138,33 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
         raise UsageError(f"extract() takes the text as a str, not {type(text).__name__}")
     if title is not None and not title.strip():
         raise UsageError("the title is blank")
-    parse = parse_text(text, source_name)
+    return draft_map(parse_text(text, source_name), text, title, source_name=source_name)
+
+
+def draft_map(parse: Parse, text: str, title: str | None = None, *, source_name: str | None = None) -> ArgumentMap:
+    """The draft map of a decoded text (the last step of :func:`extract`).
+
+    Parameters
+    ----------
+    parse : Parse
+        The decoded structure of ``text`` (from :func:`parse_text`, or a baseline's).
+    text : str
+        The text the parse's units come from.
+    title : str, optional
+        As for :func:`extract`.
+    source_name : str, optional
+        As for :func:`extract`.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Examples
+    --------
+    >>> text = "Parks should stay open at night. They are safe."
+    >>> draft_map(parse_text(text), text).main_claim
+    'u1'
+    """
     statements = []
     ids = [f"u{k + 1}" for k in range(len(parse.units))]
     for k, unit in enumerate(parse.units):
