@@ -110,7 +110,9 @@ def _concedes(matches: Sequence[CueMatch]) -> bool:
     return any(m.cue_class == "concession" for m in matches)
 
 
-def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | None = None) -> dict[int, Link]:
+def explicit_links(
+    units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | None = None
+) -> dict[int, Link]:
     """The links the connectives of a text decide, keyed by their source unit.
 
     Parameters
@@ -138,7 +140,9 @@ def explicit_links(units: Sequence[Unit], cues: Sequence[Sequence[CueMatch]] | N
     n = len(units)
     links: dict[int, Link] = {}
 
-    def add(source: int, target: int, function: Literal["support", "attack"], cue: str, marker: Marker) -> None:
+    def add(
+        source: int, target: int, function: Literal["support", "attack"], cue: str, marker: Marker
+    ) -> None:
         if source in links or not 0 <= target < n or source == target:
             return
         if target in links and links[target].target == source:
@@ -176,8 +180,11 @@ def not_central(links: dict[int, Link]) -> list[int]:
     Examples
     --------
     >>> from argmap.extraction.segmentation import segment
-    >>> not_central(explicit_links(segment("The sky is grey, so we stay inside. Although it is late, we talk on.")))
+    >>> units = segment("The sky is grey, so we stay inside. Although it is late, we talk on.")
+    >>> not_central(explicit_links(units))
     [0, 2]
     """
     bound = [source for source, link in links.items() if link.marker != "reply"]
-    return bound + [link.target for link in links.values() if link.marker == "reply" and link.target not in bound]
+    return bound + [
+        link.target for link in links.values() if link.marker == "reply" and link.target not in bound
+    ]

@@ -342,9 +342,7 @@ def _joins(unit: Unit, cues: Sequence[CueMatch]) -> bool:
     """Whether the unit joins the one before it as a further premise ("..., and ...")."""
     words = unit.text.lower().split()
     opening = " ".join(words[:2])
-    joined = not unit.opens_sentence and any(
-        opening == j or opening.startswith(j + " ") for j in _JOINERS
-    )
+    joined = not unit.opens_sentence and any(opening == j or opening.startswith(j + " ") for j in _JOINERS)
     return joined and not any(c.cue_class in ("counter", "concession", "claim") for c in cues)
 
 

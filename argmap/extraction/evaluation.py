@@ -85,7 +85,9 @@ class Gold(BaseModel):
     functions: tuple[Function | None, ...]
     roles: tuple[Role, ...]
     edge_types: tuple[str | None, ...] = ()
-    topic: str = Field(default="", description="The question the text answers (a microtext's topic_id), if known.")
+    topic: str = Field(
+        default="", description="The question the text answers (a microtext's topic_id), if known."
+    )
 
     @property
     def central(self) -> int:
@@ -248,7 +250,8 @@ def read_aif_gold(path: str | Path, *, threshold: float = LOCATE_THRESHOLD) -> G
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "a.txt").write_text("Taxes must rise. Schools are short of money.")
-    >>> _ = (folder / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "Taxes must rise", "type": "I"},'
+    >>> _ = (folder / "a.json").write_text('{"nodes": ['
+    ...     '{"nodeID": "1", "text": "Taxes must rise", "type": "I"},'
     ...     '{"nodeID": "2", "text": "schools are short of money", "type": "I"},'
     ...     '{"nodeID": "3", "text": "RA", "type": "RA"}], "edges": [{"edgeID": "1", "fromID": "2",'
     ...     '"toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}], "locutions": []}')
@@ -325,9 +328,9 @@ def read_aif_gold(path: str | Path, *, threshold: float = LOCATE_THRESHOLD) -> G
                 break
             chain = step[0]
             seen.add(chain)
-        found = located[node]
-        if chain == central and found is not None:
-            links[node] = found
+        link = located[node]
+        if chain == central and link is not None:
+            links[node] = link
     members = sorted([central, *links], key=lambda s: spans[s])
     if len(members) < 2:
         return None
@@ -349,7 +352,6 @@ def read_aif_gold(path: str | Path, *, threshold: float = LOCATE_THRESHOLD) -> G
         functions=functions,
         roles=tuple(roles),
     )
-
 
 
 def read_gold_folder(folder: str | Path) -> list[Gold]:

@@ -141,7 +141,9 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
     return draft_map(parse_text(text, source_name), text, title, source_name=source_name)
 
 
-def draft_map(parse: Parse, text: str, title: str | None = None, *, source_name: str | None = None) -> ArgumentMap:
+def draft_map(
+    parse: Parse, text: str, title: str | None = None, *, source_name: str | None = None
+) -> ArgumentMap:
     """The draft map of a decoded text (the last step of :func:`extract`).
 
     Parameters

@@ -23,7 +23,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.extraction.lexicon import tokenize
 
-__all__ = ["BARE_OPENERS", "CLAUSE_OPENERS", "FRONTED_OPENERS", "PHRASE_OPENERS", "Unit", "paragraphs", "segment", "sentences"]
+__all__ = [
+    "BARE_OPENERS",
+    "CLAUSE_OPENERS",
+    "FRONTED_OPENERS",
+    "PHRASE_OPENERS",
+    "Unit",
+    "paragraphs",
+    "segment",
+    "sentences",
+]
 
 # Connectives that open a new argumentative unit when they follow clause punctuation.
 CLAUSE_OPENERS: frozenset[str] = frozenset(
@@ -38,7 +47,9 @@ BARE_OPENERS: frozenset[str] = frozenset({"but", "although", "unless", "whereas"
 # Words after which an opener is no clause boundary ("for instance", "however, ...").
 _NOT_AFTER_OPENER = frozenset({",", "instance", "example", "some", "others", "well", "far", "long", "soon"})
 # Subordinators whose clause, when it opens a sentence, is a unit of its own up to the comma.
-FRONTED_OPENERS: frozenset[str] = frozenset({"although", "though", "while", "whilst", "even", "since", "because"})
+FRONTED_OPENERS: frozenset[str] = frozenset(
+    {"although", "though", "while", "whilst", "even", "since", "because"}
+)
 # Two-word openers of a clause after clause punctuation ("..., which shows that ...").
 PHRASE_OPENERS: frozenset[tuple[str, str]] = frozenset(
     {("which", "shows"), ("which", "means"), ("which", "proves"), ("given", "that"), ("seeing", "that")}

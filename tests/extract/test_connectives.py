@@ -142,7 +142,11 @@ CASES: list[Case] = [
     ),
     (
         "Uniforms should stay. Granted, some pupils dislike them. Yet they hide differences in wealth.",
-        ["Uniforms should stay.", "Granted, some pupils dislike them.", "Yet they hide differences in wealth."],
+        [
+            "Uniforms should stay.",
+            "Granted, some pupils dislike them.",
+            "Yet they hide differences in wealth.",
+        ],
         {(3, "attack", 2)},
     ),
     # markers of different kinds in one text
@@ -177,7 +181,17 @@ def test_connectives_decide_direction_and_function(
 def test_the_table_covers_every_kind_of_marker() -> None:
     assert len(CASES) >= 20
     texts = " ".join(c[0].lower() for c in CASES)
-    for marker in ("so", "therefore", "thus", "hence", "consequently", "which shows", "because", "since", "as"):
+    for marker in (
+        "so",
+        "therefore",
+        "thus",
+        "hence",
+        "consequently",
+        "which shows",
+        "because",
+        "since",
+        "as",
+    ):
         assert f" {marker} " in f" {texts} ".replace(",", " ").replace(";", " ")
 
 

@@ -221,7 +221,9 @@ def test_an_aif_map_is_reduced_to_a_tree_over_the_statements_found_in_its_text(t
 
 
 def test_an_aif_map_whose_claim_is_not_in_the_text_is_not_scored(tmp_path: Path) -> None:
-    (tmp_path / "m.txt").write_text("Its pillars are cracked. The river rises every spring.", encoding="utf-8")
+    (tmp_path / "m.txt").write_text(
+        "Its pillars are cracked. The river rises every spring.", encoding="utf-8"
+    )
     (tmp_path / "m.json").write_text(json.dumps(AIF), encoding="utf-8")
     assert read_aif_gold(tmp_path / "m.json") is None
 
