@@ -27,6 +27,7 @@ from typing import Any, Literal, get_args
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap._files import read_file
 from argmap.analysis import (
     WEAK_LINK_KINDS,
     Acceptability,
@@ -42,7 +43,6 @@ from argmap.analysis import (
 )
 from argmap.errors import ArgmapError, MapValidationError, ParseError, UnknownFormatError, UsageError
 from argmap.io import detect_format, loads
-from argmap.io._checks import read_file
 from argmap.limits import default_limits
 from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
 from argmap.summary import MapSummary, summarize

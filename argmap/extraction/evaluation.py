@@ -44,9 +44,11 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap._files import read_file
 from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.extraction.decoder import Function, Parse, Role
 from argmap.extraction.segmentation import Unit, sentences
+from argmap.limits import default_limits
 from argmap.source import SourceDocument
 
 __all__ = [
@@ -129,9 +131,7 @@ def read_gold(path: str | Path) -> Gold:
     name = str(path)
     text = SourceDocument.read(path.with_suffix(".txt")).text
     try:
-        root = SafeET.fromstring(path.read_bytes())
-    except OSError as exc:
-        raise ParseError([Problem(f"cannot read: {exc.strerror}", file=name)]) from None
+        root = SafeET.fromstring(read_file(path, default_limits()))
     except (XMLParseError, DefusedXmlException, ValueError) as exc:
         raise ParseError([Problem(f"XML: {exc}", file=name)]) from None
     edus = {e.get("id", ""): e.text or "" for e in root.iter("edu")}

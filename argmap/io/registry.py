@@ -219,7 +219,7 @@ def detect_format(path: str | Path, data: bytes | None = None, format: str | Non
     if len(candidates) == 1:
         return Detected(candidates[0], "suffix")
     if data is None:
-        from argmap.io._checks import read_file
+        from argmap._files import read_file
         from argmap.limits import default_limits
 
         data = read_file(path, default_limits())
