@@ -258,9 +258,9 @@ def parse_yaml(text: str, name: str, limits: Limits) -> Any:
 
     Examples
     --------
-    >>> parse_yaml("a: [1, yes]\n", "x.yaml", Limits())
+    >>> parse_yaml("a: [1, yes]\\n", "x.yaml", Limits())
     {'a': [1, 'yes']}
-    >>> parse_yaml("a: [[[1]]]\n", "x.yaml", Limits(max_depth=2))  # doctest: +ELLIPSIS
+    >>> parse_yaml("a: [[[1]]]\\n", "x.yaml", Limits(max_depth=2))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     argmap.errors.ParseError: x.yaml:1: nested 4 levels deep, above the limit max_depth=2 (raise it ...
