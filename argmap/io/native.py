@@ -28,7 +28,7 @@ import yaml
 
 from argmap.errors import ParseError, Problem
 from argmap.io._checks import check_json_text_depth, check_statement_count, too_deep_for_the_parser
-from argmap.io._jsonutil import line_of, sniffed_json
+from argmap.io._jsonutil import json_locator, line_of, sniffed_json
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
@@ -346,7 +346,7 @@ def loads_json(
     except RecursionError:
         raise too_deep_for_the_parser(text, name, limits, "JSON") from None
     check_json_text_depth(data, text, name, limits)
-    locate = _locator(text)
+    locate = json_locator(text)  # from offsets: placing a problem must not cost a second parse
     check_statement_count(data, name, limits, locate)
     return build_map(data, file=name, locate=locate, source=source)
 
