@@ -109,10 +109,11 @@ def read_file(
     except OSError as exc:
         problem = "it is a directory" if isinstance(exc, IsADirectoryError) else exc.strerror
         raise ParseError([Problem(f"{what}: {problem}", file=name)]) from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode) and (not special or stat.S_ISDIR(status.st_mode)):
+        os.close(descriptor)
+        raise ParseError([Problem(f"{what}: {_kind_problem(status.st_mode)}", file=name)])
     with os.fdopen(descriptor, "rb", buffering=0) as stream:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode) and (not special or stat.S_ISDIR(status.st_mode)):
-            raise ParseError([Problem(f"{what}: {_kind_problem(status.st_mode)}", file=name)])
         if stat.S_ISREG(status.st_mode):
             _check_size(status.st_size, cap, limits, name)
         os.set_blocking(descriptor, True)
