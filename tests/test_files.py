@@ -221,9 +221,7 @@ def test_a_catalogue_alias_bomb_is_refused() -> None:
 
 
 def test_a_deeply_nested_catalogue_is_a_parse_error_not_a_recursion_error() -> None:
-    with pytest.raises(
-        CatalogueError, match=r"deep\.yaml:1:.* nest"
-    ):
+    with pytest.raises(CatalogueError, match=r"deep\.yaml:1:.* nest"):
         parse_catalogue("x: " + "[" * 100_000 + "]" * 100_000 + "\n", "deep.yaml")
 
 
