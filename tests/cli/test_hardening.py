@@ -248,3 +248,17 @@ def test_commands_handle_a_chain_of_100000_statements(
             lines[-1].endswith(f"[S{CHAIN - 1}] Statement {CHAIN - 1}.") or f"**S{CHAIN - 1}**" in lines[-1]
         )
         assert max(map(len, lines)) < 200  # the depth is written as a number past 40 levels, not as spaces
+
+
+@pytest.mark.parametrize("command", ["compare", "grade"])
+def test_maps_too_large_to_align_are_a_one_line_error(
+    chain: Path, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two chains of 100,000 statements need 10^10 similarity pairs (80 GB): a MemoryError before.
+    # The limit is lowered here so that the test does not read the chain twice for nothing.
+    monkeypatch.setattr("argmap.comparison.align._MAX_PAIRS", 1_000)
+    small = chain.parent / "small.yaml"
+    statements = "".join(f"- {{id: S{i}, kind: premise, text: s {i}}}\n" for i in range(40))
+    small.write_text(f"argmap: 1\ntitle: small\nstatements:\n{statements}")
+    code, _, err = run([command, str(small), str(small)], capsys)
+    one_line(err, code, 2, "cannot align 40 with 40 statements: 1,600 pairs", "above the 1,000")
