@@ -232,6 +232,7 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["convert", "{out}.graphml"],
         ["convert", "{out}.apx"],
         ["render", "-o", "{out}.dot"],
+        ["batch", "-o", "{out}.jsonl", "--jobs", "1"],
     ],
     ids=" ".join,
 )
@@ -241,6 +242,10 @@ def test_commands_handle_a_chain_of_100000_statements(
     out = tmp_path / "out"
     code, stdout, err = run([command[0], str(chain), *(part.format(out=out) for part in command[1:])], capsys)
     assert code == 0, err
+    if command[0] == "batch":
+        (row,) = [json.loads(line) for line in out.with_suffix(".jsonl").read_text().splitlines()]
+        assert row["error_kind"] is None, row["error_message"]
+        assert (row["statements"], row["chains"], row["chain_depth"]) == (CHAIN, 1, CHAIN - 1)
     if command[0] == "outline":
         lines = stdout.splitlines()
         assert len(lines) == CHAIN
