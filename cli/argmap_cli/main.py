@@ -9,6 +9,7 @@ error becomes one line per problem on standard error and the error's exit code (
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -56,6 +57,8 @@ def cli(debug: bool, limits: str | None) -> None:
     Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error, 3 output error,
     70 internal error.
     """
+    if debug or os.environ.get("ARGMAP_DEBUG") == "1":  # Dask's warnings and logs are shown only then
+        logging.getLogger("argmap").setLevel(logging.DEBUG)
     if limits:
         set_default_limits(Limits.parse(limits, base=Limits.from_environment()))
         # worker processes (argmap batch) read the variable: they get the same limits
