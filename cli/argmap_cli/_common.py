@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-__all__ = ["FILE_PATH", "console", "map_argument"]
+from argmap.io import check_output
+
+__all__ = ["FILE_PATH", "OUTPUT_PATH", "console", "map_argument"]
 
 # A file argument. Readability is left to argmap, which reports an unreadable input in one
 # line with exit code 1; click's own check would make it a usage error (exit 2).
@@ -16,6 +18,25 @@ FILE_PATH = click.Path(dir_okay=False, readable=False, path_type=Path)
 map_argument = click.argument("map_path", metavar="MAP", type=FILE_PATH)
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """A closed standard output ends the command quietly (rich would exit 1): see ``main``."""
+        raise BrokenPipeError
+
+
 def console() -> Console:
     """A rich console on standard output (plain text when it is not a terminal)."""
-    return Console(highlight=False, soft_wrap=False)
+    return _Console(highlight=False, soft_wrap=False)
+
+
+class _OutputPath(click.Path):
+    """A file argmap writes: refused at once if it is a directory, device, FIFO, link or read-only."""
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(super().convert(value, param, ctx))
+        check_output(path)  # an OutputError: exit 3, as for any output refused
+        return path
+
+
+# An output file: what may be replaced is argmap's to decide (argmap.io.writing), with exit 3
+OUTPUT_PATH = _OutputPath(path_type=Path)
