@@ -272,24 +272,24 @@ def write_files_atomic(files: Mapping[Path, bytes]) -> list[Path]:
     temporaries: dict[Path, Path] = {}
     backups: dict[Path, Path | None] = {}
     replaced: list[Path] = []
+    current = targets[0] if targets else Path(".")
     try:
-        for target, data in zip(targets, files.values(), strict=True):
-            temporaries[target] = temporary_beside(target)
-            _fill(temporaries[target], data, output_mode(target))
+        for current, data in zip(targets, files.values(), strict=True):
+            temporaries[current] = temporary_beside(current)
+            _fill(temporaries[current], data, output_mode(current))
         if len(targets) > 1:
-            for target in targets:
-                backups[target] = _backup(target)
-        for target in targets:
-            os.replace(temporaries[target], target)
-            del temporaries[target]
-            replaced.append(target)
+            for current in targets:
+                backups[current] = _backup(current)
+        for current in targets:
+            os.replace(temporaries[current], current)
+            del temporaries[current]
+            replaced.append(current)
     except (OSError, OutputError) as exc:
         for target in replaced:
             _restore(target, backups.get(target))
         if isinstance(exc, OutputError):
             raise
-        failed = targets[len(replaced)] if len(replaced) < len(targets) else targets[-1]
-        raise OutputError(f"cannot write {os.fspath(failed)!r}: {exc.strerror}") from None
+        raise OutputError(f"cannot write {os.fspath(current)!r}: {exc.strerror}") from None
     finally:
         for temporary in [*temporaries.values(), *(b for b in backups.values() if b is not None)]:
             temporary.unlink(missing_ok=True)
