@@ -34,8 +34,8 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import Future, as_completed
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -129,9 +129,7 @@ def _local(
 ) -> Iterator[BatchRecord]:
     if not files:
         return
-    pool = ProcessPool(
-        max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(os.getpid(),)
-    )
+    pool = ProcessPool(max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(os.getpid(),))
     try:
         pending: dict[Future[BatchRecord], str] = {
             pool.schedule(worker, args=(file, analyses), timeout=timeout): file for file in files

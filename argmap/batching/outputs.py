@@ -338,8 +338,11 @@ class RowWriter:
 class _Appender(RowWriter):
     def __init__(self, path: Path, analyses: Sequence[str]) -> None:
         super().__init__(path, analyses)
-        try:
-            self._stream = path.open("a", encoding="utf-8", newline="")
+        try:  # not through a link planted after the output was checked
+            handle = os.open(
+                path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666
+            )
+            self._stream = open(handle, "a", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
         except OSError as exc:
             raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
         self._fresh = self._stream.tell() == 0

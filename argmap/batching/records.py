@@ -70,9 +70,7 @@ __all__ = [
 ANALYSES: tuple[str, ...] = ("chains", "weak-links", "counterarguments", "acceptability", "strength")
 """The analysis names of ``--analyses``, in the order their columns appear."""
 
-ErrorKind = Literal[
-    "parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal", "limit"
-]
+ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal", "limit"]
 ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 
 Cell = str | int | float | None

@@ -29,7 +29,6 @@ from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
 from argmap.io._checks import read_file
 from argmap.io._jsonutil import forget_sniffed
-from argmap.io.writing import check_output, write_bytes_atomic, write_files_atomic
 from argmap.io.registry import (
     Detected,
     Format,
@@ -40,6 +39,7 @@ from argmap.io.registry import (
     get_format,
     register,
 )
+from argmap.io.writing import check_output, write_bytes_atomic, write_files_atomic
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument

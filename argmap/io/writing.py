@@ -284,12 +284,12 @@ def write_files_atomic(files: Mapping[Path, bytes]) -> list[Path]:
             os.replace(temporaries[current], current)
             del temporaries[current]
             replaced.append(current)
-    except (OSError, OutputError) as exc:
+    except BaseException as exc:  # an interruption too: all or none
         for target in replaced:
             _restore(target, backups.get(target))
-        if isinstance(exc, OutputError):
-            raise
-        raise OutputError(f"cannot write {os.fspath(current)!r}: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {os.fspath(current)!r}: {exc.strerror}") from None
+        raise
     finally:
         for temporary in [*temporaries.values(), *(b for b in backups.values() if b is not None)]:
             temporary.unlink(missing_ok=True)

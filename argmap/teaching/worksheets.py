@@ -144,5 +144,7 @@ def write_exercise(
     paths = exercise_paths(output)
     ex = exercise(argument_map, hide=hide, seed=seed)
     sheet, key = render_exercise(ex, output.suffix.lower(), paths.key_map.name)
-    write_files_atomic({paths.worksheet: sheet, paths.key: key, paths.key_map: dumps(ex.key.answer_map, "yaml")})
+    write_files_atomic(
+        {paths.worksheet: sheet, paths.key: key, paths.key_map: dumps(ex.key.answer_map, "yaml")}
+    )
     return paths

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -32,8 +34,8 @@ def console() -> Console:
 class _OutputPath(click.Path):
     """A file argmap writes: refused at once if it is a directory, device, FIFO, link or read-only."""
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path:
-        path = Path(super().convert(value, param, ctx))
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(os.fsdecode(super().convert(value, param, ctx)))
         check_output(path)  # an OutputError: exit 3, as for any output refused
         return path
 

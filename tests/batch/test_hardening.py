@@ -1,4 +1,4 @@
-"""Issue #17, running side: one run per output, derived sizes bounded, workers die with the run, quiet Dask, Parquet."""
+"""Issue #17, running side: one run per output, bounded derived sizes, workers die with the run, quiet Dask."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ MAP = Path("graphs/ukraine-us-alliance.yaml").resolve()
 
 
 def _dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True
+    )
     return int(done.stdout)
 
 
@@ -121,7 +123,7 @@ def test_a_full_disk_under_parquet_is_an_output_error_and_leaves_no_temporary(
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
     out = tmp_path / "rows.parquet"
-    with pytest.raises(OutputError, match="rows.parquet: cannot write: No space left on device"):
+    with pytest.raises(OutputError, match=r"rows\.parquet: cannot write: No space left on device"):
         write_batch([MAP], out, "chains", jobs=1)
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == ["rows.parquet.journal.jsonl"]  # the rows, for --resume; no temporary
@@ -194,10 +196,9 @@ def test_dask_speaks_only_in_the_debug_view(tmp_path: Path) -> None:
 
 
 def _dask_batch(tmp_path: Path, out: Path, *options: str) -> subprocess.CompletedProcess[bytes]:
-    inputs = [str(MAP), str(tmp_path / "bad.yaml")]
+    inputs = [str(MAP), str(tmp_path / "bad.yaml"), "-o", str(out), "--dask-local", "1"]
     return subprocess.run(
-        [sys.executable, "-W", "always", "-m", "argmap_cli", *options, "batch", *inputs, "-o", str(out)]
-        + ["--dask-local", "1"],
+        [sys.executable, "-W", "always", "-m", "argmap_cli", *options, "batch", *inputs],
         capture_output=True,
         check=False,
     )

@@ -11,16 +11,21 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import OutputError
-from argmap.io import check_output, write_bytes_atomic, write_files_atomic
-from argmap.io import writing
+from argmap.io import check_output, write_bytes_atomic, write_files_atomic, writing
 from argmap.io.writing import remove_stale_temporaries, temporary_beside
 
 MAP = Path("graphs/ukraine-us-alliance.yaml").resolve()
 
 
-def _argmap(*args: str, cwd: Path | None = None, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+def _argmap(
+    *args: str, cwd: Path | None = None, stdout: object = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "argmap_cli", *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, check=False
+        [sys.executable, "-m", "argmap_cli", *args],
+        cwd=cwd,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        check=False,
     )
 
 
@@ -76,7 +81,9 @@ def test_a_set_fails_whole_when_its_third_temporary_cannot_be_written(
     assert (tmp_path / "a").read_bytes() == b"old a"
 
 
-def test_a_set_is_put_back_when_its_third_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_set_is_put_back_when_its_third_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in ("a", "b", "c"):
         (tmp_path / name).write_bytes(f"old {name}".encode())
     renames = []
@@ -90,7 +97,7 @@ def test_a_set_is_put_back_when_its_third_rename_fails(tmp_path: Path, monkeypat
         real(source, target)
 
     monkeypatch.setattr(writing.os, "replace", fail_third)
-    with pytest.raises(OutputError, match="'.*c'"):
+    with pytest.raises(OutputError, match=r"'.*c'"):
         write_files_atomic({tmp_path / name: b"new" for name in ("a", "b", "c")})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
         "a": b"old a",
@@ -114,7 +121,9 @@ def test_a_new_set_leaves_nothing_when_it_fails(tmp_path: Path, monkeypatch: pyt
 
 
 def test_stale_temporaries_of_dead_processes_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True
+    )
     stale = tmp_path / f".m.yaml.argmap-{int(dead.stdout)}-abc.tmp"
     stale.write_bytes(b"half")
     live = temporary_beside(tmp_path / "m.yaml")

@@ -215,5 +215,7 @@ def test_control_characters_in_the_title_are_shown_not_kept(tmp_path: Path) -> N
     sheet, key = files.worksheet.read_text(encoding="utf-8"), files.key.read_text(encoding="utf-8")
     for page in (sheet, key):
         assert "\x07" not in page and "\x1b" not in page
-    assert f"<title>Worksheet: {shown}</title>" in sheet and f'<h1 id="title">Worksheet: {shown}</h1>' in sheet
+    assert (
+        f"<title>Worksheet: {shown}</title>" in sheet and f'<h1 id="title">Worksheet: {shown}</h1>' in sheet
+    )
     assert f"<title>Answer key: {shown}</title>" in key and f"<h1>Answer key: {shown}</h1>" in key
