@@ -35,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import errno
 import fcntl
 import io
 import json
@@ -117,15 +118,16 @@ def lock_path(path: str | Path) -> Path:
 def locked_output(path: str | Path) -> Iterator[None]:
     """Hold the output's lock file for a run: a second run on the same output is refused.
 
-    The lock is ``<output>.lock``, held with ``flock`` and holding the holder's pid. A lock
+    The lock is ``<output>.lock``, holding the holder's pid, locked with a POSIX record lock
+    (``lockf``; it works over NFS too, and the processes a run starts do not inherit it). A lock
     left by a process killed outright is released by the kernel with it, so it is taken
-    over; on a file system without ``flock`` a lock whose pid no longer runs is taken over.
+    over; on a file system without record locks a lock whose pid no longer runs is taken over.
     The file is removed when the run ends.
 
     Raises
     ------
     OutputError
-        If another process holds the lock (naming its pid), or the lock cannot be made.
+        If another run holds the lock (naming its pid), or the lock cannot be made.
 
     Examples
     --------
@@ -140,6 +142,9 @@ def locked_output(path: str | Path) -> Iterator[None]:
     """
     lock = lock_path(path)
     check_output(lock)
+    key = os.path.realpath(lock)
+    if key in _HELD:  # record locks do not exclude their own process: a run of this one holds it
+        raise _held(path, str(os.getpid()))
     while True:
         try:
             handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
@@ -147,12 +152,11 @@ def locked_output(path: str | Path) -> Iterator[None]:
             raise OutputError(f"{lock}: cannot make the lock file: {exc.strerror}") from None
         holder = os.read(handle, 32).decode("ascii", errors="replace").strip()
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(handle)
-            raise _held(path, holder) from None
-        except OSError:  # no flock here: the pid tells whether the holder still runs
-            if holder.isdigit() and int(holder) != os.getpid() and process_alive(int(holder)):
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            held = exc.errno in (errno.EACCES, errno.EAGAIN)
+            # without record locks, the pid tells whether the holder still runs
+            if held or (holder.isdigit() and int(holder) != os.getpid() and process_alive(int(holder))):
                 os.close(handle)
                 raise _held(path, holder) from None
         try:
@@ -162,14 +166,20 @@ def locked_output(path: str | Path) -> Iterator[None]:
         if current == os.fstat(handle).st_ino:
             break
         os.close(handle)  # the holder removed the file as it finished: lock the new one
+    _HELD.add(key)
     try:
         os.ftruncate(handle, 0)
         os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
+        _HELD.discard(key)
         with suppress(OSError):
             os.unlink(lock)
         os.close(handle)
+
+
+_HELD: set[str] = set()
+"""The lock files this process holds."""
 
 
 def _held(path: str | Path, holder: str) -> OutputError:

@@ -1,4 +1,4 @@
-"""Issue #17, running side: one run per output, bounded derived sizes, workers die with the run, quiet Dask."""
+"""Issue #17, running side: one run per output, bounded derived sizes, workers die with it, quiet Dask."""
 
 from __future__ import annotations
 
