@@ -36,7 +36,8 @@ class _OutputPath(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         path = Path(os.fsdecode(super().convert(value, param, ctx)))
-        check_output(path)  # an OutputError: exit 3, as for any output refused
+        if not path.is_symlink():  # a link is refused when written, after the check that it is no input
+            check_output(path)  # an OutputError: exit 3, as for any output refused
         return path
 
 

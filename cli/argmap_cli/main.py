@@ -9,7 +9,6 @@ error becomes one line per problem on standard error and the error's exit code (
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sys
@@ -21,6 +20,7 @@ import pydantic
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError, OutputError
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
+from argmap_cli._stdout import WRITE_ERRORS, QuietPipeGroup, StdoutClosed, discard_stdout
 from argmap_cli.analyze import analyze_command
 from argmap_cli.batch import batch_command
 from argmap_cli.check import check_command
@@ -40,25 +40,11 @@ from argmap_cli.validate import validate_command
 __all__ = ["cli", "main"]
 
 INTERNAL_ERROR = 70
-# Errors writing standard output (a full disk, /dev/full, a quota): an output error, exit 3
-_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
-class _Group(click.Group):
-    """The command group; a closed standard output ends a command quietly (click would exit 1)."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            raise _StdoutClosed from None
-
-
-class _StdoutClosed(Exception):
-    """The reader of standard output went away (``argmap show m.yaml | head``)."""
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=QuietPipeGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 @click.option(
@@ -66,7 +52,7 @@ class _StdoutClosed(Exception):
     "limits",
     metavar="NAME=VALUE,...",
     help="What readers accept, e.g. max_bytes=1e9,max_statements=5e6 (also max_depth, max_yaml_nodes, "
-    "xml_entities=yes); the environment variable ARGMAP_LIMITS takes the same text.",
+    "xml_entities=yes, max_attacks); the environment variable ARGMAP_LIMITS takes the same text.",
 )
 def cli(debug: bool, limits: str | None) -> None:
     """Turn argumentative texts into typed argument maps; validate, summarise and draw them.
@@ -129,13 +115,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             where = ".".join(str(part) for part in error["loc"])
             click.echo(f"argmap: error: {where}: {error['msg']}", err=True)
         sys.exit(1)
-    except (BrokenPipeError, _StdoutClosed):
-        _discard_stdout()
+    except (BrokenPipeError, StdoutClosed):
+        discard_stdout()
         sys.exit(0)
     except OSError as exc:
-        if debug or exc.errno not in _WRITE_ERRORS:
+        if debug or exc.errno not in WRITE_ERRORS:
             raise
-        _discard_stdout()
+        discard_stdout()
         click.echo(f"argmap: error: cannot write standard output: {exc.strerror}", err=True)
         sys.exit(OutputError.exit_code)
     except Exception as exc:  # the boundary: anything else is a bug, said in one line
@@ -147,13 +133,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         sys.exit(INTERNAL_ERROR)
     sys.exit(result if isinstance(result, int) else 0)
-
-
-def _discard_stdout() -> None:
-    """Point standard output at the null device, so that Python's last flush cannot fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
 
 
 def _report_error(exc: ArgmapError) -> None:

@@ -149,25 +149,39 @@ def test_check_output_accepts_an_absent_or_a_writable_file(tmp_path: Path) -> No
     check_output(tmp_path / "present.yaml")
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("convert", str(MAP), "{out}"),
-        ("render", str(MAP), "-o", "{out}"),
-        ("exercise", str(MAP), "-o", "{out}"),
-        ("batch", str(MAP), "-o", "{out}"),
-    ],
-    ids=["convert", "render", "exercise", "batch"],
-)
-@pytest.mark.parametrize("kind", ["directory", "device"])
-def test_every_writing_command_refuses_a_directory_or_device_with_exit_3(
-    tmp_path: Path, args: tuple[str, ...], kind: str
+WRITERS = {
+    "convert": ("convert", str(MAP), "{out}"),
+    "render": ("render", str(MAP), "-o", "{out}"),
+    "exercise": ("exercise", str(MAP), "-o", "{out}"),
+    "batch": ("batch", str(MAP), "--resume", "-o", "{out}"),
+}
+SUFFIXES = {"convert": ".json", "render": ".svg", "exercise": ".md", "batch": ".jsonl"}
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("kind", ["directory", "device", "link", "read-only"])
+def test_every_writing_command_refuses_what_it_must_not_replace(
+    tmp_path: Path, command: str, kind: str
 ) -> None:
-    out = str(tmp_path) if kind == "directory" else "/dev/null"
-    result = _argmap(*(arg.format(out=out) for arg in args))
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(b"kept")
+    if kind == "directory":
+        out, expected = str(tmp_path), "is a directory"
+    elif kind == "device":
+        out, expected = "/dev/null", "is a device"
+    elif kind == "link":
+        out, expected = str(tmp_path / f"out{SUFFIXES[command]}"), "is a symbolic link"
+        Path(out).symlink_to(elsewhere)
+    else:
+        out, expected = str(elsewhere.rename(tmp_path / f"out{SUFFIXES[command]}")), "is read-only"
+        Path(out).chmod(0o444)
+    result = _argmap(*(arg.format(out=out) for arg in WRITERS[command]))
     assert result.returncode == 3, result.stderr
-    assert len(result.stderr.decode().splitlines()) == 1
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and expected in lines[0], lines
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert Path(out).is_dir() or Path(out).read_bytes() in (b"kept", b"")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,41 @@
+"""Standard output that fails: a reader that went away, a full disk.
+
+``argmap show m.yaml | head`` closes the pipe early: that is not an error, so the command
+ends quietly with exit code 0 (click and rich would exit 1). Writing to a full disk (or
+``/dev/full``) is an output error, exit 3, in one line. Either way standard output is
+pointed at the null device, so that Python's last flush cannot fail again.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+import click
+
+__all__ = ["WRITE_ERRORS", "QuietPipeGroup", "StdoutClosed", "discard_stdout"]
+
+WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""Errors writing standard output (a full disk, a quota, a file too large): exit 3."""
+
+
+class StdoutClosed(Exception):
+    """The reader of standard output went away (``argmap show m.yaml | head``)."""
+
+
+class QuietPipeGroup(click.Group):
+    """A command group whose commands end with :class:`StdoutClosed` when the pipe closes (not exit 1)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise StdoutClosed from None
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
