@@ -10,12 +10,24 @@ import click
 from rich.console import Console
 
 from argmap.io import check_output
+from argmap_cli._group import INPUTS
 
 __all__ = ["FILE_PATH", "OUTPUT_PATH", "console", "map_argument"]
 
+
 # A file argument. Readability is left to argmap, which reports an unreadable input in one
 # line with exit code 1; click's own check would make it a usage error (exit 2).
-FILE_PATH = click.Path(dir_okay=False, readable=False, path_type=Path)
+class _InputPath(click.Path):
+    """A file argmap reads; recorded so that an error found later can name it (``argmap_cli._group``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(os.fsdecode(super().convert(value, param, ctx)))
+        if ctx is not None:
+            ctx.meta.setdefault(INPUTS, []).append(path)
+        return path
+
+
+FILE_PATH = _InputPath(dir_okay=False, readable=False, path_type=Path)
 
 map_argument = click.argument("map_path", metavar="MAP", type=FILE_PATH)
 

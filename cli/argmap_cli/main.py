@@ -20,7 +20,7 @@ import pydantic
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError, OutputError
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
-from argmap_cli._stdout import WRITE_ERRORS, QuietPipeGroup, StdoutClosed, discard_stdout
+from argmap_cli._group import WRITE_ERRORS, ArgmapGroup, StdoutClosed, discard_stdout
 from argmap_cli.analyze import analyze_command
 from argmap_cli.batch import batch_command
 from argmap_cli.check import check_command
@@ -43,7 +43,7 @@ INTERNAL_ERROR = 70
 
 
 @click.group(
-    cls=QuietPipeGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+    cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
 )
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
