@@ -113,6 +113,21 @@ def test_a_map_beyond_max_attacks_is_a_limit_row(tmp_path: Path) -> None:
     assert "max_attacks=1,000" in (record.error_message or "")
 
 
+def test_the_command_names_the_file_beyond_max_attacks(tmp_path: Path) -> None:
+    path = tmp_path / "dense.tgf"
+    path.write_text(argmap.dumps(_attacked_map(40, 10), "tgf").decode())
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap_cli", "--limits", "max_attacks=1000", "analyze", str(path)],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        f"argmap: error: {path}: the map's attack framework has at least 4,400 attacks, above the limit "
+        "max_attacks=1,000 (raise it with --limits max_attacks=N, ARGMAP_LIMITS or Limits(max_attacks=...))"
+    ]
+
+
 def test_a_full_disk_under_parquet_is_an_output_error_and_leaves_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
