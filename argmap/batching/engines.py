@@ -35,7 +35,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, as_completed
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +185,8 @@ def _quiet_dask() -> Iterator[None]:
     if _verbose():
         yield
         return
+    with suppress(ImportError):  # distributed sets its loggers' levels when imported: first
+        import distributed  # noqa: F401
     loggers = [logging.getLogger(name) for name in _DASK_LOGGERS]
     levels = [logger.level for logger in loggers]
     with warnings.catch_warnings():
