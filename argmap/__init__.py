@@ -8,6 +8,7 @@ The public API in one place:
 'claim'
 """
 
+from argmap._version import __version__ as __version__
 from argmap.batching import batch
 from argmap.checks import check
 from argmap.comparison import compare
@@ -57,4 +58,3 @@ __all__ = [
     "loads",
     "save",
 ]
-__version__ = "0.1.0"

@@ -49,7 +49,7 @@ from typing import Any, Self
 from argmap.batching.records import BatchRecord, Cell, analyses_of_columns, columns
 from argmap.errors import OutputError, UsageError
 from argmap.escape import csv_cell, csv_cell_value
-from argmap.io.writing import check_output, output_mode, process_alive, temporary_beside
+from argmap.writing import check_output, output_mode, process_alive, temporary_beside
 
 __all__ = [
     "OUTPUT_SUFFIXES",

@@ -23,6 +23,7 @@ att(b,c).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -33,8 +34,9 @@ import numpy.typing as npt
 
 from argmap._files import read_file
 from argmap.errors import UnknownIdError, UsageError
-from argmap.limits import default_limits
+from argmap.limits import Limits, default_limits
 from argmap.semantics import formats
+from argmap.writing import write_bytes_atomic
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -151,7 +153,9 @@ class AttackFramework:
     # -- constructors from files and maps -----------------------------------------
 
     @classmethod
-    def read(cls, path: str | Path, format: str | None = None) -> AttackFramework:
+    def read(
+        cls, path: str | Path, format: str | None = None, *, limits: Limits | None = None
+    ) -> AttackFramework:
         """Read a framework file: ASPARTIX ``.apx``, ``.tgf``, or ICCMA'23 ``.af``/``.i23``.
 
         Parameters
@@ -160,6 +164,9 @@ class AttackFramework:
             The file.
         format : {"apx", "tgf", "iccma"}, optional
             By default chosen from the suffix.
+        limits : Limits, optional
+            The file's size (``max_bytes``) and its number of arguments (``max_statements``);
+            default :func:`~argmap.limits.default_limits`.
 
         Returns
         -------
@@ -170,7 +177,8 @@ class AttackFramework:
         UnknownFormatError
             If the suffix (or ``format``) is not one of the known ones; the message lists them.
         ParseError
-            If the file cannot be read or is malformed; the problem names the file and line.
+            If the file cannot be read, is malformed or goes beyond a limit; the problem names
+            the file and line.
 
         Examples
         --------
@@ -181,13 +189,14 @@ class AttackFramework:
         [('1', '2')]
         """
         fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
-        data = read_file(path, default_limits(), what="cannot read the file")
-        parsed = fmt.parse(data, str(path))
-        framework = cls.from_edges(parsed.names, parsed.sources, parsed.targets)
-        return framework
+        limits = limits if limits is not None else default_limits()
+        data = read_file(path, limits, what="cannot read the file")
+        return cls.parse(data, fmt.name, file=str(path), limits=limits)
 
     @classmethod
-    def parse(cls, data: bytes | str, format: str, *, file: str = "<string>") -> AttackFramework:
+    def parse(
+        cls, data: bytes | str, format: str, *, file: str = "<string>", limits: Limits | None = None
+    ) -> AttackFramework:
         """A framework from the text of a file in the named format.
 
         Parameters
@@ -198,6 +207,10 @@ class AttackFramework:
             The format's name.
         file : str
             The name used in error messages.
+        limits : Limits, optional
+            The most arguments allowed (``max_statements``; default
+            :func:`~argmap.limits.default_limits`), checked against an ICCMA header before
+            anything is built.
 
         Returns
         -------
@@ -208,7 +221,7 @@ class AttackFramework:
         UnknownFormatError
             If the format is unknown.
         ParseError
-            If the text is malformed.
+            If the text is malformed, or has more arguments than the limit.
 
         Examples
         --------
@@ -216,7 +229,12 @@ class AttackFramework:
         ('a', 'b')
         """
         fmt = formats.get_format(format)
-        parsed = fmt.parse(data.encode() if isinstance(data, str) else data, file)
+        limits = limits if limits is not None else default_limits()
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if fmt.name == "iccma" and (header := _ICCMA_HEADER.search(raw)) is not None:
+            limits.check_statements(int(header.group(1)), file, raw.count(b"\n", 0, header.start()) + 1)
+        parsed = fmt.parse(raw, file)
+        limits.check_statements(parsed.names if isinstance(parsed.names, int) else len(parsed.names), file)
         return cls.from_edges(parsed.names, parsed.sources, parsed.targets)
 
     @classmethod
@@ -442,9 +460,11 @@ class AttackFramework:
         """
         fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
         text = fmt.generate(self._names, self._sources, self._targets)
-        from argmap.io import write_bytes_atomic  # the io package reads frameworks through this module
 
         return write_bytes_atomic(Path(path), text.encode("utf-8"))
+
+
+_ICCMA_HEADER = re.compile(rb"^[ \t]*p[ \t]+af[ \t]+([0-9]+)", re.M)
 
 
 def _name_index(names: tuple[str, ...]) -> dict[str, int]:
