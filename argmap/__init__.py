@@ -8,6 +8,7 @@ The public API in one place:
 'claim'
 """
 
+from argmap import display as _display
 from argmap._version import __version__ as __version__
 from argmap.batching import batch
 from argmap.checks import check
@@ -29,6 +30,14 @@ from argmap.limits import Limits
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 from argmap.source import SourceDocument
 from argmap.teaching import grade
+
+
+def _load_the_renderer() -> None:
+    """Import the renderer, which registers how maps and results display (argmap.display)."""
+    import argmap.render.notebook  # noqa: F401
+
+
+_display.register_loader(_load_the_renderer)
 
 __all__ = [
     "ArgmapError",

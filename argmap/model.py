@@ -42,6 +42,7 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.display import mimebundle
 from argmap.errors import Problem, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
@@ -475,11 +476,9 @@ class ArgumentMap(_Record):
 
         return from_networkx(graph)
 
-    def _repr_svg_(self) -> str:
-        """The diagram, for Jupyter; see :func:`argmap.render.notebook.map_svg`."""
-        from argmap.render.notebook import map_svg
-
-        return map_svg(self)
+    def _repr_svg_(self) -> str | None:
+        """The diagram, for Jupyter, as :mod:`argmap.render` registers it in :mod:`argmap.display`."""
+        return mimebundle("map", self).get("image/svg+xml")
 
 
 def assign_relation_ids(relations: Sequence[Relation], taken: Iterable[str] = ()) -> tuple[Relation, ...]:

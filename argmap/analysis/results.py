@@ -10,6 +10,8 @@ from typing import Any, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from argmap.display import mimebundle
+
 __all__ = [
     "WEAK_LINK_KINDS",
     "Acceptability",
@@ -50,10 +52,8 @@ class _Result(BaseModel):
     def _repr_mimebundle_(
         self, include: object = None, exclude: object = None, **kwargs: object
     ) -> dict[str, str]:
-        """A table for Jupyter (a result holds no map to draw); see argmap.render.notebook."""
-        from argmap.render.notebook import result_bundle
-
-        return result_bundle(self)
+        """A table for Jupyter, over the map's diagram when it is known (:mod:`argmap.display`)."""
+        return mimebundle("result", self)
 
 
 class SupportChains(_Result):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import OutputError
 from argmap import writing
+from argmap.errors import OutputError
 from argmap.io import check_output, write_bytes_atomic, write_files_atomic
 from argmap.writing import remove_stale_temporaries, temporary_beside
 
