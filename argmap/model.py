@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -44,9 +44,6 @@ from pydantic import (
 
 from argmap.display import mimebundle
 from argmap.errors import Problem, UnknownIdError, UsageError
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = [
     "FORMAT_VERSION",
@@ -449,19 +446,6 @@ class ArgumentMap(_Record):
         if not data.get("tests"):
             data.pop("tests", None)
         return data
-
-    def to_networkx(self) -> nx.DiGraph[str]:
-        """This map as a networkx graph; see :func:`argmap.graph.to_networkx`."""
-        from argmap.graph import to_networkx
-
-        return to_networkx(self)
-
-    @classmethod
-    def from_networkx(cls, graph: nx.DiGraph[str]) -> ArgumentMap:
-        """The map a graph from :meth:`to_networkx` encodes; see :func:`argmap.graph.from_networkx`."""
-        from argmap.graph import from_networkx
-
-        return from_networkx(graph)
 
     def _repr_svg_(self) -> str | None:
         """The diagram, for Jupyter, as :mod:`argmap.render` registers it in :mod:`argmap.display`."""
