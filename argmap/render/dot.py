@@ -61,7 +61,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from argmap.escape import visible_controls
 from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Statement
 from argmap.render.focus import neighbourhood
-from argmap.render.layout import Layout, LayoutWarning, choose_engine
+from argmap.render.layout import FIT_LIMIT, Layout, LayoutWarning, choose_engine
 from argmap.render.overlay import Badge, EdgeMark, LegendEntry, NodeMark, Overlay
 from argmap.render.style import MarkLook, NodeLook, Theme, get_theme, mix
 
@@ -89,8 +89,14 @@ class RenderOptions(BaseModel):
         Whether to draw a legend of the kinds and relation types the map uses.
     show_ids : bool
         Whether each statement's id is drawn above its text.
-    sections : bool
-        Whether the statements of each ``section`` are drawn inside a cluster.
+    layout : {"compact", "wide"}
+        ``compact`` (the default) fits the picture to a landscape screen: components packed
+        in rows and the ranks compressed towards 16:9 (:mod:`argmap.render.layout`);
+        ``wide`` is Graphviz's plain layered drawing, sections as clusters side by side.
+    sections : bool or None
+        Whether the statements of each ``section`` are drawn inside a cluster; ``None``
+        (the default) draws them in the ``wide`` layout only, since clusters keep the
+        ``compact`` layout from packing the map.
     focus : str or None
         Draw only the statements within ``depth`` relations of this one.
     depth : int
@@ -112,7 +118,8 @@ class RenderOptions(BaseModel):
     theme: str = "default"
     legend: bool = True
     show_ids: bool = True
-    sections: bool = True
+    layout: Literal["compact", "wide"] = "compact"
+    sections: bool | None = None
     focus: str | None = None
     depth: int = Field(default=1, ge=0)
     engine: Literal["auto", "dot", "sfdp"] = "auto"
@@ -230,6 +237,9 @@ def dot_graph(
         near = neighbourhood(argument_map, options.focus, options.depth)
         argument_map, hidden = near.map, near.hidden
     layout = choose_engine(argument_map, options.engine)
+    size = len(argument_map.statements) + len(argument_map.relations)
+    if options.layout == "compact" and layout.engine == "dot" and size <= FIT_LIMIT:
+        layout = Layout(layout.engine, layout.reason, fit=True)
     if layout.reason is not None:
         warnings.warn(LayoutWarning(layout.reason), stacklevel=3)
     node_marks = overlay.nodes if overlay is not None else {}
@@ -245,7 +255,8 @@ def dot_graph(
         },
         edge_attr={"fontname": theme.fontname, "fontsize": _number(theme.legend_fontsize)},
     )
-    sections = _sections(argument_map) if options.sections and layout.engine == "dot" else {}
+    clusters = options.sections if options.sections is not None else options.layout == "wide"
+    sections = _sections(argument_map) if clusters and layout.engine == "dot" else {}
     joined = _junction_ids(argument_map)
     junctions = [r for r in argument_map.relations if r.key in joined]
     # A junction joining statements of one section is drawn inside that section's cluster.

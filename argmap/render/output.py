@@ -37,6 +37,7 @@ from argmap.io import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions, dot_graph
 from argmap.render.html import html_page
+from argmap.render.layout import SCREEN
 from argmap.render.overlay import Overlay
 from argmap.render.style import get_theme
 from argmap.source import SourceDocument
@@ -144,7 +145,9 @@ def render_bytes(
         return graph.text.encode("utf-8")
     # Resolution matters only for raster output; in SVG and PDF it would rescale the drawing.
     dpi = get_theme(options.theme).raster_dpi if format == "png" else None
-    drawing = _layout(graph.text, "svg" if format == "html" else format, dpi, graph.layout.engine)
+    drawing = _layout(
+        graph.text, "svg" if format == "html" else format, dpi, graph.layout.engine, graph.layout.fit
+    )
     if format != "html":
         return drawing
     svg = drawing.decode("utf-8")
@@ -215,8 +218,12 @@ def render(
     return target
 
 
-def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
-    """Run a Graphviz layout in-process, with its standard-error chatter captured."""
+def _layout(dot: str, format: str, dpi: float | None, engine: str, fit: bool = False) -> bytes:
+    """Run a Graphviz layout in-process, with its standard-error chatter captured.
+
+    With ``fit``, the compact layout of :mod:`argmap.render.layout`: the best fit to the screen
+    of the plain layout, the components packed, and the ranks compressed.
+    """
     error: ValueError | None = None
     data = b""
     sys.stderr.flush()
@@ -227,10 +234,10 @@ def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
         try:
             os.dup2(captured.fileno(), 2)
             try:
-                graph = pygraphviz.AGraph(string=dot)
+                graph = _fitted(dot, engine) if fit else pygraphviz.AGraph(string=dot)
                 if dpi is not None:
                     graph.graph_attr["dpi"] = f"{dpi:g}"
-                data = graph.draw(format=format, prog=engine)
+                data = graph.draw(format=format, prog=None if fit else engine)
             except ValueError as exc:  # pygraphviz's DotError and layout/render failures
                 error = exc
         finally:
@@ -242,3 +249,46 @@ def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
         detail = " ".join(messages.split()) or str(error) or "no output"
         raise OutputError(f"Graphviz could not draw the map as {format}: {detail}") from error
     return bytes(data)
+
+
+def _fitted(dot: str, engine: str) -> pygraphviz.AGraph:
+    """The layout of ``dot`` that shows its text largest when fitted to :data:`SCREEN`, laid out.
+
+    The candidates are the plain layout, the components packed in rows, and (when the plain
+    layout is wider than the screen) the ranks compressed to the screen's aspect at the plain
+    layout's height; ties go to the earlier one, so the choice is deterministic.
+    """
+    width, height = SCREEN
+    plain = pygraphviz.AGraph(string=dot)
+    plain.layout(prog=engine)
+    best, best_scale = plain, _fit_scale(plain)
+    candidates = []
+    for mode in ("node", "graph"):
+        packed = pygraphviz.AGraph(string=dot)
+        packed.graph_attr.update(pack="true", packmode=mode)
+        candidates.append(packed)
+    left, bottom, right, top = (float(v) for v in plain.graph_attr["bb"].split(","))
+    if (right - left) * height > (top - bottom) * width:
+        tall = (top - bottom) / 72  # inches
+        compressed = pygraphviz.AGraph(string=dot)
+        compressed.graph_attr.update(ratio="compress", size=f"{tall * width / height:.3f},{tall:.3f}")
+        candidates.append(compressed)
+    for candidate in candidates:
+        candidate.layout(prog=engine)
+        scale = _fit_scale(candidate)
+        if scale > best_scale:
+            best, best_scale = candidate, scale
+    return best
+
+
+def _fit_scale(graph: pygraphviz.AGraph) -> float:
+    """How much a laid-out graph's drawing is scaled to fit :data:`SCREEN` (its ``size`` included)."""
+    left, bottom, right, top = (float(v) for v in graph.graph_attr["bb"].split(","))
+    drawn_width, drawn_height = max(right - left, 1.0), max(top - bottom, 1.0)
+    shrink = 1.0
+    size = graph.graph_attr.get("size")
+    if size:
+        limit_width, limit_height = (float(v) * 72 for v in size.rstrip("!").split(","))
+        shrink = min(1.0, limit_width / drawn_width, limit_height / drawn_height)
+    width, height = SCREEN
+    return shrink * min(width / drawn_width, height / drawn_height)
