@@ -55,7 +55,18 @@ from argmap_cli._common import FILE_PATH, map_argument
 @click.option(
     "--wrap", type=click.IntRange(min=8), default=28, show_default=True, help="Wrap text at N characters."
 )
-@click.option("--sections/--no-sections", default=True, show_default=True, help="Draw sections as clusters.")
+@click.option(
+    "--layout",
+    type=click.Choice(["compact", "wide"]),
+    default="compact",
+    show_default=True,
+    help="compact: fitted to a landscape screen; wide: one row per rank, sections side by side.",
+)
+@click.option(
+    "--sections/--no-sections",
+    default=None,
+    help="Draw sections as clusters [default: with --layout wide only].",
+)
 @click.option(
     "--source",
     "source_path",
@@ -75,7 +86,8 @@ def render_command(
     rankdir: str,
     legend: bool,
     wrap: int,
-    sections: bool,
+    layout: str,
+    sections: bool | None,
     source_path: Path | None,
     format_name: str | None,
 ) -> None:
@@ -95,6 +107,7 @@ def render_command(
         wrap=wrap,
         legend=legend,
         theme=theme,
+        layout=layout,
         sections=sections,
         focus=focus,
         depth=depth if depth is not None else 1,
