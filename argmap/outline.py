@@ -4,7 +4,9 @@ This is the view debate classes use. Under each statement come the relations int
 supports (``+``) and attacks (``-``), each with its premises (a linked argument lists
 its premises together, as one reason), and under a relation the undercuts that
 attack it. A statement met again further down is shown once more by id only, so
-cycles end.
+cycles end. A statement that argues against the root (:func:`argmap.analysis.stance`:
+an objection, or a reason for one) says ``(con)`` after its id, one that paths disagree
+on ``(pro & con)``; a reply to an objection says nothing, as every reason for the root.
 
 Examples
 --------
@@ -20,7 +22,7 @@ Examples
 >>> print(format_outline(outline(m)))
 [C] Take an umbrella.
   + [P] It will rain.
-    - [R] The sky is clear.
+    - [R] (con) The sky is clear.
       - [E] The forecast says rain.
 """
 
@@ -30,6 +32,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from argmap.analysis.stance import stance
 from argmap.errors import UsageError
 from argmap.escape import markdown_inline
 from argmap.model import ArgumentMap, Relation, default_claim
@@ -49,6 +52,7 @@ class OutlineItem(BaseModel):
     text: str
     repeated: bool = False
     reasons: tuple[Reason, ...] = ()
+    side: Literal["pro", "con", "both", "none"] = "pro"
 
 
 class Reason(BaseModel):
@@ -90,6 +94,7 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
         If no claim is given and the map has no statements.
     """
     root = claim if claim is not None else default_claim(argument_map)
+    sides = stance(argument_map, root).sides
     into: dict[str, list[Relation]] = {}
     for relation in argument_map.relations:
         into.setdefault(relation.to, []).append(relation)
@@ -102,7 +107,12 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
             inner = path | {statement_id}
             reasons = tuple(reason(r, level, inner) for r in into.get(statement_id, ()))
         return OutlineItem(
-            id=statement.id, kind=statement.kind, text=statement.text, repeated=repeated, reasons=reasons
+            id=statement.id,
+            kind=statement.kind,
+            text=statement.text,
+            repeated=repeated,
+            reasons=reasons,
+            side=sides[statement.id],
         )
 
     def reason(relation: Relation, level: int, path: frozenset[str]) -> Reason:
@@ -135,10 +145,13 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
     markdown = format == "markdown"
 
     def label(node: OutlineItem) -> str:
+        side = {"con": "con", "both": "pro & con"}.get(node.side)
         if markdown:
             text = markdown_inline(node.text)
-            return f"**{node.id}** ({node.kind}): {text}" + (" *(see above)*" if node.repeated else "")
-        return f"[{node.id}] " + ("(see above)" if node.repeated else node.text)
+            kind = f"{node.kind}, {side}" if side else node.kind
+            return f"**{node.id}** ({kind}): {text}" + (" *(see above)*" if node.repeated else "")
+        tag = f" ({side})" if side else ""
+        return f"[{node.id}]{tag} " + ("(see above)" if node.repeated else node.text)
 
     def emit_item(node: OutlineItem, indent: int) -> None:
         for r in node.reasons:

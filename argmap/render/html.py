@@ -90,6 +90,7 @@ def page_data(
     drawn: ArgumentMap,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    sides: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """What the side panel shows about each drawn statement, as plain data.
 
@@ -104,12 +105,15 @@ def page_data(
     source : SourceDocument, optional
         The document the spans point into; each anchored statement gets its passage with
         :data:`CONTEXT` characters either side.
+    sides : mapping, optional
+        Each statement's side of the main claim (:func:`argmap.analysis.stance`), shown
+        in the panel.
 
     Returns
     -------
     dict
         ``title``, ``overlay`` (``None`` or its title and notes) and ``statements``: by id,
-        ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``relations`` (each
+        ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``side``, ``relations`` (each
         with ``direction``, ``verb``, ``relation``, ``ends`` and ``detail``), ``findings``
         and ``source`` (``None`` or ``before``, ``span``, ``after``).
 
@@ -137,6 +141,7 @@ def page_data(
             "section": statement.section,
             "note": statement.note,
             "main": statement.id == argument_map.main_claim,
+            "side": (sides or {}).get(statement.id),
             "relations": _relations_of(index, statement.id),
             "findings": list(findings.get(statement.id, ())),
             "source": _passage(source, statement.span.start, statement.span.end)
@@ -157,6 +162,7 @@ def html_page(
     theme: Theme,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    sides: Mapping[str, str] | None = None,
 ) -> str:
     """The HTML page around an SVG drawing of the map.
 
@@ -174,6 +180,8 @@ def html_page(
         The overlay drawn in ``svg``: its findings go into the side panel.
     source : SourceDocument, optional
         The document the spans point into.
+    sides : mapping, optional
+        Each statement's side of the main claim, shown in the panel.
 
     Returns
     -------
@@ -206,7 +214,7 @@ def html_page(
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    data = page_data_json(page_data(argument_map, drawn, overlay, source))
+    data = page_data_json(page_data(argument_map, drawn, overlay, source, sides))
     title = html.escape(visible_controls(argument_map.title or "argument map"))
     return (
         "<!DOCTYPE html>\n"

@@ -151,7 +151,9 @@ def render_bytes(
     if format != "html":
         return drawing
     svg = drawing.decode("utf-8")
-    page = html_page(argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source)
+    page = html_page(
+        argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source, graph.sides
+    )
     return page.encode("utf-8")
 
 

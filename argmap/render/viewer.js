@@ -10,6 +10,12 @@
   const view = { x: 0, y: 0, scale: 1 };
   const MIN_SCALE = 0.05;
   const MAX_SCALE = 8;
+  const SIDES = {
+    pro: "pro: argues for the main claim",
+    con: "con: argues against the main claim",
+    both: "pro & con: its paths to the main claim disagree",
+    none: "no path to the main claim",
+  };
 
   function apply() {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
@@ -145,6 +151,7 @@
     const parts = [element("h2", statement.id)];
     const kind = statement.main ? `${statement.kind} (main claim)` : statement.kind;
     parts.push(element("p", statement.section ? `${kind} · ${statement.section}` : kind, "kind"));
+    if (statement.side && !statement.main) parts.push(element("p", SIDES[statement.side], "side"));
     parts.push(element("p", statement.text, "text"));
     if (statement.note) parts.push(element("p", statement.note, "note"));
     for (const direction of ["in", "out"]) {
