@@ -89,7 +89,7 @@ def test_analyze_lists_the_article_maps_open_questions(capsys: pytest.CaptureFix
         line.startswith("| R1 | argument-from-sign | other-explanations") for line in rows
     )  # P1 answers it
     assert "| open-critical-question |" not in out  # listed in their own section, not among the weak links
-    code, out, _ = run(["analyze", str(ARTICLE_MAP)], capsys)
+    code, out, _ = run(["analyze", str(ARTICLE_MAP), "--details"], capsys)
     inferences = {row.split(" | ")[0].removeprefix("| ") for row in rows}
     assert code == 0 and f"open critical questions ({len(rows)}, on {len(inferences)} inferences" in out
     r1 = next(line for line in out.splitlines() if line.startswith("│ R1 "))
