@@ -29,6 +29,15 @@ from argmap_cli._common import FILE_PATH, map_argument
     "--highlight", type=click.Choice(HIGHLIGHTS), help="Analyse the claim and draw this over the map."
 )
 @click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="With --highlight weak-links or counterarguments: draw only the N that matter most "
+    "(the legend says how many are left out).",
+)
+@click.option("--all", "show_all", is_flag=True, help="With --highlight: draw every finding (no --top).")
+@click.option(
     "--claim", metavar="ID", help="With --highlight: the claim to analyse (default: the main claim)."
 )
 @click.option(
@@ -78,6 +87,8 @@ def render_command(
     map_path: Path,
     output: Path,
     highlight: str | None,
+    top: int,
+    show_all: bool,
     claim: str | None,
     chain: int | None,
     focus: str | None,
@@ -101,7 +112,9 @@ def render_command(
     refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
     overlay = None
     if highlight is not None:
-        overlay = overlay_for(argument_map, analyze(argument_map, claim), highlight, chain=chain)
+        overlay = overlay_for(
+            argument_map, analyze(argument_map, claim), highlight, chain=chain, top=None if show_all else top
+        )
     options = RenderOptions(
         rankdir=rankdir,
         wrap=wrap,
