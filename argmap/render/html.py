@@ -43,6 +43,14 @@ CONTEXT = 240
 
 # Graphviz writes a statement node's id "s-<id>" with the hyphen as "&#45;".
 _STATEMENT_NODE = re.compile(r'<g id="s(?:-|&#45;)([^"]+)" class="node statement(?: [^"]*)?">')
+# ... and a relation's arrow "e-<id>", a linked premise's line into its junction "e-<id>-<n>".
+_RELATION_EDGE = re.compile(r'<g id="e(?:-|&#45;)([^"]+)" class="edge (?:relation|link)(?: [^"]*)?">')
+_MEANINGS = {
+    "support": "if the premises hold, they are a reason to accept the conclusion",
+    "attack": "if the attacker holds, it is a reason to reject the conclusion",
+    "undercut": "if the attacker holds, the inference it attacks no longer carries its premises "
+    "to its conclusion (the premises themselves are not denied)",
+}
 _VERBS = {
     ("support", "in"): "supported by",
     ("attack", "in"): "attacked by",
@@ -112,7 +120,10 @@ def page_data(
     Returns
     -------
     dict
-        ``title``, ``overlay`` (``None`` or its title and notes) and ``statements``: by id,
+        ``title``, ``main`` (the main claim's id or ``None``), ``overlay`` (``None`` or its
+        title and notes), ``relations`` (by id, for each drawn relation: ``id``, ``type``,
+        ``sentence``, ``meaning``, ``sources``, ``target``, ``scheme``, ``note``) and
+        ``statements``: by id,
         ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``side``, ``relations`` (each
         with ``direction``, ``verb``, ``relation``, ``ends`` and ``detail``), ``findings``
         and ``source`` (``None`` or ``before``, ``span``, ``after``).
@@ -148,10 +159,15 @@ def page_data(
             if source is not None and statement.span is not None
             else None,
         }
+    drawn_ids = {r.key for r in drawn.relations}
     return {
         "title": argument_map.title,
+        "main": argument_map.main_claim,
         "overlay": None if overlay is None else {"title": overlay.title, "notes": list(overlay.notes)},
         "statements": statements,
+        "relations": {
+            r.key: _relation_entry(argument_map, r) for r in argument_map.relations if r.key in drawn_ids
+        },
     }
 
 
@@ -225,9 +241,14 @@ def html_page(
         f'<header><h1 id="title">{title}</h1><div class="controls" role="toolbar" aria-label="zoom">'
         '<button type="button" id="zoom-in" aria-label="zoom in">+</button>'
         '<button type="button" id="zoom-out" aria-label="zoom out">&#8722;</button>'
-        '<button type="button" id="zoom-fit">fit</button></div>'
-        '<p class="hint">Drag to pan, wheel or +/&#8722; to zoom; click a statement, or Tab to it, '
-        "for its details.</p></header>\n"
+        '<button type="button" id="zoom-fit" title="the whole map (key 0)">fit all</button>'
+        '<button type="button" id="zoom-claim" title="the main claim, readable (key 1)">claim</button>'
+        "</div>"
+        '<div class="search" role="search"><input type="search" id="search" '
+        'placeholder="find a statement: id or words" aria-label="find a statement by id or text" '
+        'autocomplete="off"><ul id="search-results" aria-label="statements found"></ul></div>'
+        '<p class="hint">Drag to pan, wheel or +/&#8722; to zoom; click a statement or a line, or Tab '
+        "to a statement, for its details.</p></header>\n"
         '<main><div id="viewport" tabindex="-1"><div id="canvas">\n'
         f"{body_svg}\n</div></div>\n"
         '<aside id="panel" aria-live="polite" aria-label="statement details">'
@@ -259,6 +280,21 @@ def _accessible(svg: str, drawn: ArgumentMap) -> str:
         return f'{match.group(0)[:-1]} tabindex="0" role="button" aria-label="{label}">'
 
     result = _STATEMENT_NODE.sub(named, svg)
+    keys = {r.key for r in drawn.relations}
+
+    def edge(match: re.Match[str]) -> str:
+        identifier = html.unescape(match.group(1))
+        key = identifier if identifier in keys else identifier.rsplit("-", 1)[0]
+        if key not in keys:
+            return match.group(0)
+        label = html.escape(visible_controls(f"relation {_sentence(drawn.relation(key))}"), quote=True)
+        # Focusable by click and from the panel, not by Tab: Tab walks the statements.
+        return (
+            f'{match.group(0)[:-1]} tabindex="-1" role="button" '
+            f'data-relation="{html.escape(key, quote=True)}" aria-label="{label}">'
+        )
+
+    result = _RELATION_EDGE.sub(edge, result)
     seen = set(found)
     missing = [s.id for s in drawn.statements if s.id not in seen]
     if missing:
@@ -315,6 +351,27 @@ def _entry(index: _Index, relation: Relation, direction: str, verb: str, ends: l
             if argument_map.has_statement(end)
         ],
         "detail": detail,
+    }
+
+
+def _relation_entry(argument_map: ArgumentMap, relation: Relation) -> dict[str, Any]:
+    """What the side panel says about a relation: its ends and what it means."""
+
+    def end(identifier: str) -> dict[str, str]:
+        if argument_map.has_statement(identifier):
+            return {"id": identifier, "text": argument_map.statement(identifier).text}
+        return {"id": identifier, "text": f"the inference {_sentence(argument_map.relation(identifier))}"}
+
+    kind = "undercut" if argument_map.is_undercut(relation) else relation.type
+    return {
+        "id": relation.key,
+        "type": kind,
+        "sentence": _sentence(relation),
+        "meaning": _MEANINGS[kind],
+        "sources": [end(s) for s in relation.sources],
+        "target": end(relation.to),
+        "scheme": relation.scheme,
+        "note": relation.note,
     }
 
 
