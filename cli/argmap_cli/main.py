@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _report_error(exc: ArgmapError) -> None:
     if isinstance(exc, MapError):
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            click.echo(f"argmap: error: {problem}", err=True)
         if len(exc.problems) > 1:
             click.echo(f"argmap: {len(exc.problems)} problems", err=True)
     else:
