@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pygraphviz
 
-from argmap.errors import OutputError, UnknownFormatError, UsageError
+from argmap.errors import OutputError, UnknownFormatError
 from argmap.io import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions, dot_graph
@@ -106,7 +106,9 @@ def render_bytes(
     overlay : Overlay, optional
         Findings of an analysis to draw over the map (:mod:`argmap.render.overlay`).
     source : SourceDocument, optional
-        For ``"html"`` only: the document the spans point into, quoted in the side panel.
+        The document the spans point into: quoted in the side panel of ``"html"``; the
+        other formats cannot show it and leave it out (check it against the map with
+        :func:`argmap.load`).
 
     Returns
     -------
@@ -117,8 +119,7 @@ def render_bytes(
     UnknownFormatError
         If ``format`` is not one of :data:`FORMATS`; the message lists them.
     UsageError
-        If ``options.theme`` names no theme, or ``source`` is given for a format other
-        than ``"html"``.
+        If ``options.theme`` names no theme.
     UnknownIdError
         If ``options.focus`` names no statement.
     OutputError
@@ -137,8 +138,6 @@ def render_bytes(
     """
     if format not in FORMATS:
         raise UnknownFormatError(f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
-    if source is not None and format != "html":
-        raise UsageError(f"a source document is shown only in html output, not in {format}")
     options = options if options is not None else RenderOptions()
     graph = dot_graph(argument_map, options, overlay)
     if format == "dot":
@@ -183,7 +182,7 @@ def render(
     overlay : Overlay, optional
         Findings of an analysis to draw over the map.
     source : SourceDocument, optional
-        For HTML only: the document the spans point into.
+        The document the spans point into, quoted in HTML only.
 
     Returns
     -------
@@ -196,8 +195,7 @@ def render(
         If ``format`` is not given and the suffix of ``path`` is none of
         :data:`SUFFIXES`, or ``format`` is not one of :data:`FORMATS`.
     UsageError
-        If ``options.theme`` names no theme, or ``source`` is given for a format other
-        than HTML.
+        If ``options.theme`` names no theme.
     UnknownIdError
         If ``options.focus`` names no statement.
     OutputError

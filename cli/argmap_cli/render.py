@@ -82,7 +82,13 @@ from argmap_cli._common import FILE_PATH, map_argument
     type=FILE_PATH,
     help="The source text: checked against the map, and quoted in the side panel of .html output.",
 )
-@click.option("--format", "format_name", help="The map's format (default: from the suffix).")
+@click.option(
+    "--from",
+    "--format",
+    "format_name",
+    metavar="FMT",
+    help="MAP's format, the input's (default: from its suffix); --format is its older name.",
+)
 def render_command(
     map_path: Path,
     output: Path,

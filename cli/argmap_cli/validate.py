@@ -20,7 +20,13 @@ from argmap_cli.schemes import schemes_option
     type=FILE_PATH,
     help="The source document: spans and source.sha256 are checked against it.",
 )
-@click.option("--format", "format_name", help="The map's format (default: from the suffix).")
+@click.option(
+    "--from",
+    "--format",
+    "format_name",
+    metavar="FMT",
+    help="MAP's format, the input's (default: from its suffix); --format is its older name.",
+)
 @schemes_option
 def validate_command(
     map_path: Path, source_path: Path | None, format_name: str | None, schemes_files: tuple[Path, ...]
