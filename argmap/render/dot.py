@@ -288,9 +288,7 @@ def dot_graph(
                 _attributes={"class": "section"},
             )
             for statement in sections[name]:
-                _add_statement(
-                    cluster, statement, argument_map, options, theme, node_marks, hidden, sides
-                )
+                _add_statement(cluster, statement, argument_map, options, theme, node_marks, hidden, sides)
             for relation in junctions:
                 if homes[relation.key] == name:
                     _add_junction(cluster, relation, theme, edge_marks.get(relation.key))
@@ -408,7 +406,12 @@ def _add_statement(
         "class": " ".join(classes),
     }
     label = _statement_label(
-        statement, options, theme, mark.badges, hidden.get(statement.id, 0), side if side in theme.side_styles else None
+        statement,
+        options,
+        theme,
+        mark.badges,
+        hidden.get(statement.id, 0),
+        side if side in theme.side_styles else None,
     )
     graph.node(statement.id, label=label, _attributes=attributes)
 

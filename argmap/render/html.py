@@ -179,6 +179,7 @@ def html_page(
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
     sides: Mapping[str, str] | None = None,
+    reload: float | None = None,
 ) -> str:
     """The HTML page around an SVG drawing of the map.
 
@@ -198,6 +199,9 @@ def html_page(
         The document the spans point into.
     sides : mapping, optional
         Each statement's side of the main claim, shown in the panel.
+    reload : float, optional
+        The page reloads itself every ``reload`` seconds and keeps its view and selection
+        (``argmap render --watch``).
 
     Returns
     -------
@@ -230,13 +234,15 @@ def html_page(
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    data = page_data_json(page_data(argument_map, drawn, overlay, source, sides))
+    data = page_data_json(page_data(argument_map, drawn, overlay, source, sides) | {"reload": reload})
+    refresh = f'<meta http-equiv="refresh" content="{reload:g}">\n' if reload is not None else ""
     title = html.escape(visible_controls(argument_map.title or "argument map"))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{refresh}"
         f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         f'<header><h1 id="title">{title}</h1><div class="controls" role="toolbar" aria-label="zoom">'
         '<button type="button" id="zoom-in" aria-label="zoom in">+</button>'

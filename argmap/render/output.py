@@ -91,6 +91,8 @@ def render_bytes(
     options: RenderOptions | None = None,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    *,
+    reload: float | None = None,
 ) -> bytes:
     """The map drawn in ``format``.
 
@@ -109,6 +111,8 @@ def render_bytes(
         The document the spans point into: quoted in the side panel of ``"html"``; the
         other formats cannot show it and leave it out (check it against the map with
         :func:`argmap.load`).
+    reload : float, optional
+        For ``"html"``: the page reloads itself every ``reload`` seconds, keeping its view.
 
     Returns
     -------
@@ -151,7 +155,7 @@ def render_bytes(
         return drawing
     svg = drawing.decode("utf-8")
     page = html_page(
-        argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source, graph.sides
+        argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source, graph.sides, reload
     )
     return page.encode("utf-8")
 
@@ -164,6 +168,7 @@ def render(
     options: RenderOptions | None = None,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    reload: float | None = None,
 ) -> Path:
     """Draw the map into a file, replacing it atomically.
 
@@ -183,6 +188,8 @@ def render(
         Findings of an analysis to draw over the map.
     source : SourceDocument, optional
         The document the spans point into, quoted in HTML only.
+    reload : float, optional
+        For HTML: the page reloads itself every ``reload`` seconds, keeping its view.
 
     Returns
     -------
@@ -213,7 +220,7 @@ def render(
     """
     target = Path(path)
     chosen = format if format is not None else format_for_path(target)
-    data = render_bytes(argument_map, chosen, options, overlay, source)
+    data = render_bytes(argument_map, chosen, options, overlay, source, reload=reload)
     write_bytes_atomic(target, data)
     return target
 

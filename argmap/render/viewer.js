@@ -18,8 +18,32 @@
     none: "no path to the main claim",
   };
 
+  // With --watch the page reloads itself; the view and the selection survive the reload.
+  const KEPT = `argmap-view:${location.pathname}`;
   function apply() {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+    if (data.reload) keep();
+  }
+  function keep() {
+    const selected = document.querySelector("g.statement.selected");
+    try {
+      sessionStorage.setItem(KEPT, JSON.stringify({ view, selected: selected ? selected.id : null }));
+    } catch (error) {
+      // storage refused (a private window): the page still works, it just opens afresh
+    }
+  }
+  function restore() {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(KEPT) || "null");
+      if (kept === null) return false;
+      Object.assign(view, kept.view);
+      apply();
+      const node = kept.selected ? document.getElementById(kept.selected) : null;
+      if (node !== null) show(node.id.slice(2));
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   function zoomAt(factor, cx, cy) {
@@ -242,6 +266,7 @@
       parts.push(section("In the source", quote));
     }
     panel.replaceChildren(...parts);
+    if (data.reload) keep();
   }
 
   for (const node of document.querySelectorAll("g.statement")) {
@@ -315,5 +340,5 @@
       results.replaceChildren();
     }
   });
-  home();
+  if (!(data.reload && restore())) home();
 })();

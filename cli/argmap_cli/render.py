@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 import argmap
 from argmap.analysis import analyze
-from argmap.errors import UsageError
+from argmap.errors import ArgmapError, UsageError
 from argmap.io import refuse_overwriting_inputs
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
 from argmap.source import SourceDocument
@@ -89,6 +91,12 @@ from argmap_cli._common import FILE_PATH, map_argument
     metavar="FMT",
     help="MAP's format, the input's (default: from its suffix); --format is its older name.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: draw again whenever MAP (or --source) is saved; an .html page reloads "
+    "itself. Ctrl-C stops.",
+)
 def render_command(
     map_path: Path,
     output: Path,
@@ -107,33 +115,95 @@ def render_command(
     sections: bool | None,
     source_path: Path | None,
     format_name: str | None,
+    watch: bool,
 ) -> None:
     """Draw MAP to the file given by -o; with --highlight, an analysis drawn over it."""
     if (claim is not None or chain is not None) and highlight is None:
         raise UsageError("--claim and --chain go with --highlight")
     if depth is not None and focus is None:
         raise UsageError("--depth goes with --focus")
-    document = SourceDocument.read(source_path) if source_path is not None else None
-    argument_map = argmap.load(map_path, format_name, source=document)
-    refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
-    overlay = None
-    if highlight is not None:
-        overlay = overlay_for(
-            argument_map, analyze(argument_map, claim), highlight, chain=chain, top=None if show_all else top
+
+    def draw() -> None:
+        document = SourceDocument.read(source_path) if source_path is not None else None
+        argument_map = argmap.load(map_path, format_name, source=document)
+        refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
+        overlay = None
+        if highlight is not None:
+            overlay = overlay_for(
+                argument_map,
+                analyze(argument_map, claim),
+                highlight,
+                chain=chain,
+                top=None if show_all else top,
+            )
+        options = RenderOptions(
+            rankdir=rankdir,
+            wrap=wrap,
+            legend=legend,
+            theme=theme,
+            layout=layout,
+            sections=sections,
+            focus=focus,
+            depth=depth if depth is not None else 1,
         )
-    options = RenderOptions(
-        rankdir=rankdir,
-        wrap=wrap,
-        legend=legend,
-        theme=theme,
-        layout=layout,
-        sections=sections,
-        focus=focus,
-        depth=depth if depth is not None else 1,
-    )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", LayoutWarning)
-        written = render(argument_map, output, options=options, overlay=overlay, source=document)
-    for warning in caught:
-        click.echo(f"argmap: warning: {warning.message}", err=True)
-    click.echo(f"wrote {written}")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LayoutWarning)
+            written = render(
+                argument_map,
+                output,
+                options=options,
+                overlay=overlay,
+                source=document,
+                reload=WATCH_RELOAD if watch else None,
+            )
+        for warning in caught:
+            click.echo(f"argmap: warning: {warning.message}", err=True)
+        click.echo(f"wrote {written}")
+
+    if not watch:
+        draw()
+        return
+    _watch([map_path, *([source_path] if source_path is not None else [])], draw)
+
+
+WATCH_RELOAD = 1.5
+"""Seconds between two reloads of an HTML page drawn with ``--watch``."""
+
+WATCH_INTERVAL = 0.5
+"""Seconds between two looks at the watched files' modification times."""
+
+
+def _watch(paths: list[Path], draw: Callable[[], None]) -> None:
+    """Call ``draw`` whenever one of ``paths`` changes, until Ctrl-C; a failed draw is reported
+    in the usual one line per problem, and the watch goes on (a file half-edited is normal)."""
+    from argmap_cli.main import _report_error  # the one place errors are worded; main imports us
+
+    def stamps() -> list[tuple[int, int] | None]:
+        found: list[tuple[int, int] | None] = []
+        for path in paths:
+            try:
+                status = path.stat()
+            except OSError:
+                found.append(None)
+            else:
+                found.append((status.st_mtime_ns, status.st_size))
+        return found
+
+    def attempt() -> None:
+        try:
+            draw()
+        except ArgmapError as exc:
+            _report_error(exc)
+
+    seen = stamps()
+    attempt()
+    click.echo(f"watching {', '.join(map(str, paths))} (Ctrl-C stops)", err=True)
+    try:
+        while True:
+            time.sleep(WATCH_INTERVAL)
+            now = stamps()
+            if now != seen:
+                seen = now
+                attempt()
+    except KeyboardInterrupt:
+        click.echo("argmap: stopped watching", err=True)

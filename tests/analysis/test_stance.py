@@ -38,14 +38,22 @@ def test_every_statement_of_the_article_has_the_side_read_by_hand() -> None:
 
 
 def chain(*relations: tuple[str, str, str | list[str], str]) -> ArgumentMap:
-    ids = sorted({i for _, _, sources, to in relations for i in [*([sources] if isinstance(sources, str) else sources), to]})
+    ids = sorted(
+        {
+            i
+            for _, _, sources, to in relations
+            for i in [*([sources] if isinstance(sources, str) else sources), to]
+        }
+    )
     relation_ids = {r[0] for r in relations}
     return ArgumentMap(
         title="T",
         main_claim="C",
         statements=[Statement(id=i, kind="claim", text=i) for i in ids if i not in relation_ids]
         + [Statement(id="Z", kind="premise", text="unrelated")],
-        relations=[Relation(id=key, type=kind, sources=sources, to=to) for key, kind, sources, to in relations],  # type: ignore[arg-type]
+        relations=[
+            Relation(id=key, type=kind, sources=sources, to=to) for key, kind, sources, to in relations
+        ],  # type: ignore[arg-type]
     )
 
 

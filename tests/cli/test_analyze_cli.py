@@ -65,7 +65,9 @@ def test_the_summary_fits_in_a_hundred_lines_and_details_give_everything(
 
 
 @pytest.mark.parametrize("output_format", ["text", "markdown"])
-def test_max_chains_is_honoured_in_every_format(capsys: pytest.CaptureFixture[str], output_format: str) -> None:
+def test_max_chains_is_honoured_in_every_format(
+    capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
     args = ["analyze", str(ARTICLE_MAP), "--details", "--max-chains", "3", "--format", output_format]
     code, out, _ = run(args, capsys)
     assert code == 0

@@ -320,6 +320,7 @@ def test_an_overlay_draws_the_top_findings_and_says_how_many_it_leaves_out() -> 
     )
     counter = overlay_for(m, result, "counterarguments", top=2)
     assert counter.notes[-1] == "the 2 most serious of 6 counterarguments drawn; 4 left out"
-    assert overlay_for(m, result, "counterarguments", top=10).notes == overlay_for(
-        m, result, "counterarguments"
-    ).notes
+    assert (
+        overlay_for(m, result, "counterarguments", top=10).notes
+        == overlay_for(m, result, "counterarguments").notes
+    )

@@ -78,7 +78,11 @@ def test_html_with_the_source_quotes_each_statement(
     )
     assert code == 0, err
     page = out_path.read_text()
-    assert page.count('tabindex="0" role="button"') == 68 and '"source":{"before":' in page and "weak link (" in page
+    assert (
+        page.count('tabindex="0" role="button"') == 68
+        and '"source":{"before":' in page
+        and "weak link (" in page
+    )
 
 
 def test_a_big_map_is_drawn_whole_with_a_warning_on_stderr(
@@ -129,7 +133,9 @@ def test_a_source_goes_with_every_format_and_an_output_over_the_source_is_refuse
         assert code == 0, err
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("Another text altogether.")
-    code, _, err = run(["render", str(ARTICLE_MAP), "-o", str(tmp_path / "w.svg"), "--source", str(wrong)], capsys)
+    code, _, err = run(
+        ["render", str(ARTICLE_MAP), "-o", str(tmp_path / "w.svg"), "--source", str(wrong)], capsys
+    )
     assert code == 1 and "source.sha256 does not match" in err and not (tmp_path / "w.svg").exists()
     copy = tmp_path / "article.html"
     copy.write_bytes(article.read_bytes())

@@ -54,7 +54,9 @@ def test_a_malformed_user_catalogue_exits_1_with_its_line(
     bad.write_text(MINE.replace("    reference: Ours.\n", "", 1), encoding="utf-8")
     code, _, err = run(["schemes", "--schemes", str(bad)], capsys)
     assert code == 1
-    assert err.startswith(f"argmap: error: {bad}:3:5: argument-from-sign: schemes[0].reference: missing required key")
+    assert err.startswith(
+        f"argmap: error: {bad}:3:5: argument-from-sign: schemes[0].reference: missing required key"
+    )
 
 
 def test_schemes_validate_and_analyze_take_user_catalogues(
