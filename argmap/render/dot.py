@@ -387,7 +387,7 @@ def _add_statement(
     side = sides.get(statement.id)
     classes = ["statement", statement.kind, *([f"side-{side}"] if side is not None else [])]
     attributes = _node_look(look)
-    if side in theme.side_styles:
+    if side is not None and side in theme.side_styles:
         attributes["style"] = f"{look.style},{theme.side_styles[side]}"
     if statement.id == argument_map.main_claim:
         classes.append("main-claim")

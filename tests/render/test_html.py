@@ -7,9 +7,6 @@ import hashlib
 import json
 import re
 
-import pytest
-
-from argmap.errors import UsageError
 from argmap.model import ArgumentMap, Relation, Span, Statement
 from argmap.render import RenderOptions, render_bytes
 from argmap.render.html import CONTEXT, page_data, page_data_json

@@ -218,8 +218,10 @@ FONT_PX = """node => {
   return parseFloat(text.getAttribute('font-size')) * drawn;
 }"""
 INSIDE = """node => {
-  const box = node.getBoundingClientRect(), frame = document.getElementById('viewport').getBoundingClientRect();
-  return box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+  const box = node.getBoundingClientRect();
+  const frame = document.getElementById('viewport').getBoundingClientRect();
+  return box.left >= frame.left && box.right <= frame.right
+    && box.top >= frame.top && box.bottom <= frame.bottom;
 }"""
 
 
