@@ -50,8 +50,10 @@ def main() -> None:
             warnings.simplefilter("ignore")
             if 50 <= len(argmap.load(path).statements) <= 150:
                 maps.append(path)
-    print("| map | statements | wide: aspect | wide: text px | compact: aspect | compact: text px "
-          "| wide (s) | compact (s) | compact / wide |")
+    print(
+        "| map | statements | wide: aspect | wide: text px | compact: aspect | compact: text px "
+        "| wide (s) | compact (s) | compact / wide |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for path in maps:
         argument_map = argmap.load(path)

@@ -120,8 +120,8 @@ def rich_summary(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
         title=f"weak links by kind ({len(result.weak_links)} in all)", title_justify="left", expand=False
     )
     weak.add_column("kind", overflow="fold")
-    weak.add_column("count", justify="right")
-    weak.add_column("worst", justify="right")
+    weak.add_column("count", justify="right", overflow="fold")
+    weak.add_column("worst", justify="right", overflow="fold")
     weak.add_column(f"most severe (up to {EXAMPLES_SHOWN})", overflow="fold")
     for kind, links in sorted(groups.items(), key=lambda item: (-item[1][0].severity, item[0])):
         distinct = list(dict.fromkeys(", ".join(link.nodes) for link in links))
@@ -171,8 +171,8 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
     """
     parts: list[RenderableType] = []
     head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
+    head.add_column(style="bold", overflow="fold")
+    head.add_column(overflow="fold")
     for name, value in _summary_lines(result, argument_map):
         head.add_row(Text(name), Text(value))
     parts.append(head)
@@ -188,7 +188,7 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
 
     others = _other_links(result)
     weak = Table(title=f"weak links ({len(others)})", title_justify="left", expand=False)
-    weak.add_column("severity", justify="right")
+    weak.add_column("severity", justify="right", overflow="fold")
     weak.add_column("kind", overflow="fold")
     weak.add_column("nodes", overflow="fold")
     weak.add_column("explanation", overflow="fold")
@@ -209,7 +209,7 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
             title_justify="left",
         )
         for column in ("relation", "scheme"):
-            questions.add_column(column)
+            questions.add_column(column, overflow="fold")
         questions.add_column("open questions", overflow="fold")
         for (relation, scheme), ids in by_relation.items():
             questions.add_row(Text(relation), Text(scheme), Text(", ".join(ids)))
@@ -217,7 +217,7 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
 
     counter = Table(title=f"counterarguments ({len(result.counterarguments)})", title_justify="left")
     for column in ("attacker", "target", "kind", "status", "answered by"):
-        counter.add_column(column)
+        counter.add_column(column, overflow="fold")
     for item in result.counterarguments:
         counter.add_row(
             Text(" + ".join(item.attackers)),

@@ -62,7 +62,7 @@ def rich_report(
     head.stylize("bold", 0, len(f"score {result.score:.3f}"))
     table = Table(title="agreement (A: the map compared, B: the reference)", title_justify="left")
     for column in ("layer", "matched", "in A", "in B", "precision", "recall", "F1", "kappa"):
-        table.add_column(column, justify="left" if column == "layer" else "right")
+        table.add_column(column, justify="left" if column == "layer" else "right", overflow="fold")
     for name, _ in _LAYERS:
         layer: Agreement = getattr(result, name)
         kappa = "-" if layer.kappa is None else f"{layer.kappa:.3f}"
@@ -89,7 +89,7 @@ def rich_report(
             title_justify="left",
         )
         listing.add_column("kind", overflow="fold")
-        listing.add_column("count", justify="right")
+        listing.add_column("count", justify="right", overflow="fold")
         listing.add_column(f"the first {EXAMPLES_SHOWN}", overflow="fold")
         for kind, messages in kinds.items():
             shown = "\n".join(messages[:EXAMPLES_SHOWN])
@@ -98,7 +98,7 @@ def rich_report(
         parts.append(listing)
     elif result.disagreements:
         listing = Table(title=f"disagreements ({len(result.disagreements)})", title_justify="left")
-        listing.add_column("kind")
+        listing.add_column("kind", overflow="fold")
         listing.add_column("what", overflow="fold")
         for item in result.disagreements:
             listing.add_row(item.kind, Text(item.message))

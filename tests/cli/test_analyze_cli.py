@@ -74,3 +74,18 @@ def test_max_chains_is_honoured_in_every_format(
     out = out.replace("Support chains", "support chains").replace("-\\>", "->")
     assert "support chains (3 of 34)" in out
     assert "P6 -> P7 -> C5 -> C2 -> C4 -> C1" in out and "P8 -> C7" not in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["analyze", str(ARTICLE_MAP)], ["analyze", str(ARTICLE_MAP), "--details"], ["schemes"]],
+)
+def test_ids_wrap_in_a_narrow_terminal_and_are_never_cut(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    code, out, _ = run(args, capsys)
+    assert code == 0 and "…" not in out
+    joined = "".join(cell.strip() for line in out.splitlines() for cell in line.split("│")[1:2])
+    if args == ["schemes"]:
+        assert "argument-from-expert-opinion" in joined  # the first column, folded over lines
