@@ -22,6 +22,7 @@ from argmap.analysis.results import Analysis, WeakLink
 from argmap.escape import markdown_inline
 from argmap.model import ArgumentMap
 from argmap.schemes import active_catalogue
+from argmap.summary import counted
 
 __all__ = ["markdown_report", "rich_report", "rich_summary"]
 
@@ -58,12 +59,12 @@ def _summary_lines(result: Analysis, argument_map: ArgumentMap) -> list[tuple[st
     label = acceptability.labels.get(result.claim, "undec")
     lines = [
         ("claim", f"{result.claim}: {argument_map.statement(result.claim).text}"),
-        ("support chains", f"{chains.count} (longest: {_plural(chains.max_depth, 'step')})"),
+        ("support chains", f"{chains.count} (longest: {counted(chains.max_depth, 'step')})"),
         (
             f"acceptability ({acceptability.semantics}, support: {acceptability.support})",
             f"{label}; credulously {'accepted' if acceptability.credulous else 'not accepted'}, "
             f"skeptically {'accepted' if acceptability.skeptical else 'not accepted'} "
-            f"({acceptability.extensions} extension{'s' if acceptability.extensions != 1 else ''})",
+            f"({counted(acceptability.extensions, 'extension')})",
         ),
     ]
     if result.strength is not None:
@@ -72,10 +73,6 @@ def _summary_lines(result: Analysis, argument_map: ArgumentMap) -> list[tuple[st
         cut = ", ".join(f"{s}->{t}" for s, t in chains.ignored_edges)
         lines.append(("cycle edges ignored", cut))
     return lines
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def rich_summary(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
@@ -204,7 +201,7 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
         for relation, scheme, question, _ in rows:
             by_relation.setdefault((relation, scheme), []).append(question)
         questions = Table(
-            title=f"open critical questions ({len(rows)}, on {len(by_relation)} inferences; "
+            title=f"open critical questions ({len(rows)}, on {counted(len(by_relation), 'inference')}; "
             "their texts: argmap schemes SCHEME, or --format markdown)",
             title_justify="left",
         )

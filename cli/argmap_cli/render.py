@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 import argmap
 from argmap.analysis import analyze
-from argmap.errors import ArgmapError, UsageError
+from argmap.errors import UsageError
 from argmap.io import refuse_overwriting_inputs
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH, map_argument
+from argmap_cli._common import FILE_PATH, input_format_option, map_argument
+from argmap_cli.watching import RELOAD, watch_files
 
 
 @click.command("render")
@@ -57,12 +56,7 @@ from argmap_cli._common import FILE_PATH, map_argument
     show_default=True,
     help="Direction of the layout (BT: reasons below their conclusions).",
 )
-@click.option(
-    "--legend/--no-legend",
-    default=True,
-    show_default=True,
-    help="Draw a legend of kinds, relations and marks.",
-)
+@click.option("--legend/--no-legend", default=True, show_default=True, help="Draw legends.")
 @click.option(
     "--wrap", type=click.IntRange(min=8), default=28, show_default=True, help="Wrap text at N characters."
 )
@@ -73,30 +67,15 @@ from argmap_cli._common import FILE_PATH, map_argument
     show_default=True,
     help="compact: fitted to a landscape screen; wide: one row per rank, sections side by side.",
 )
-@click.option(
-    "--sections/--no-sections",
-    default=None,
-    help="Draw sections as clusters [default: with --layout wide only].",
-)
+@click.option("--sections/--no-sections", default=None, help="Sections as clusters [default: if wide].")
 @click.option(
     "--source",
     "source_path",
     type=FILE_PATH,
     help="The source text: checked against the map, and quoted in the side panel of .html output.",
 )
-@click.option(
-    "--from",
-    "--format",
-    "format_name",
-    metavar="FMT",
-    help="MAP's format, the input's (default: from its suffix); --format is its older name.",
-)
-@click.option(
-    "--watch",
-    is_flag=True,
-    help="Keep running: draw again whenever MAP (or --source) is saved; an .html page reloads "
-    "itself. Ctrl-C stops.",
-)
+@input_format_option
+@click.option("--watch", is_flag=True, help="Draw again on every save of MAP or --source; Ctrl-C stops.")
 def render_command(
     map_path: Path,
     output: Path,
@@ -154,7 +133,7 @@ def render_command(
                 options=options,
                 overlay=overlay,
                 source=document,
-                reload=WATCH_RELOAD if watch else None,
+                reload=RELOAD if watch else None,
             )
         for warning in caught:
             click.echo(f"argmap: warning: {warning.message}", err=True)
@@ -163,47 +142,4 @@ def render_command(
     if not watch:
         draw()
         return
-    _watch([map_path, *([source_path] if source_path is not None else [])], draw)
-
-
-WATCH_RELOAD = 1.5
-"""Seconds between two reloads of an HTML page drawn with ``--watch``."""
-
-WATCH_INTERVAL = 0.5
-"""Seconds between two looks at the watched files' modification times."""
-
-
-def _watch(paths: list[Path], draw: Callable[[], None]) -> None:
-    """Call ``draw`` whenever one of ``paths`` changes, until Ctrl-C; a failed draw is reported
-    in the usual one line per problem, and the watch goes on (a file half-edited is normal)."""
-    from argmap_cli.main import _report_error  # the one place errors are worded; main imports us
-
-    def stamps() -> list[tuple[int, int] | None]:
-        found: list[tuple[int, int] | None] = []
-        for path in paths:
-            try:
-                status = path.stat()
-            except OSError:
-                found.append(None)
-            else:
-                found.append((status.st_mtime_ns, status.st_size))
-        return found
-
-    def attempt() -> None:
-        try:
-            draw()
-        except ArgmapError as exc:
-            _report_error(exc)
-
-    seen = stamps()
-    attempt()
-    click.echo(f"watching {', '.join(map(str, paths))} (Ctrl-C stops)", err=True)
-    try:
-        while True:
-            time.sleep(WATCH_INTERVAL)
-            now = stamps()
-            if now != seen:
-                seen = now
-                attempt()
-    except KeyboardInterrupt:
-        click.echo("argmap: stopped watching", err=True)
+    watch_files([map_path, *([source_path] if source_path is not None else [])], draw)

@@ -11,7 +11,7 @@ from rich.text import Text
 import argmap
 from argmap.outline import format_outline, outline
 from argmap.summary import summarize
-from argmap_cli._common import console, map_argument
+from argmap_cli._common import console, input_format_option, map_argument
 
 
 @click.command("show")
@@ -19,13 +19,7 @@ from argmap_cli._common import console, map_argument
 @click.option(
     "--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Outline levels shown."
 )
-@click.option(
-    "--from",
-    "--format",
-    "format_name",
-    metavar="FMT",
-    help="MAP's format, the input's (default: from its suffix); --format is its older name.",
-)
+@input_format_option
 def show_command(map_path: Path, depth: int, format_name: str | None) -> None:
     """Summarise MAP: counts by kind and type, the main claim, and the head of its outline."""
     argument_map = argmap.load(map_path, format_name)
