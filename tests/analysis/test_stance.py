@@ -77,3 +77,13 @@ def test_sides_are_relative_to_the_claim_asked_for() -> None:
     assert stance(m, "O").sides == {"A": "con", "C": "none", "O": "pro", "Z": "none"}
     with pytest.raises(UnknownIdError, match="nowhere"):
         stance(m, "nowhere")
+
+
+def test_the_outline_says_con_by_the_objections_and_nothing_by_the_replies() -> None:
+    from argmap.outline import format_outline, outline
+
+    text = format_outline(outline(argmap.load(ARTICLE_MAP)))
+    assert "  - [O6] (con) So the US should hold back" in text
+    assert "x [A1] Kremlin paranoia" in text and "[A1] (con)" not in text
+    markdown = format_outline(outline(argmap.load(ARTICLE_MAP)), "markdown")
+    assert "**O7** (rebuttal, con):" in markdown and "**A3** (rebuttal):" in markdown

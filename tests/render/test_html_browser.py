@@ -282,3 +282,18 @@ def test_the_panel_says_each_statements_side(article_page: Page) -> None:
     assert "con: argues against the main claim" in article_page.panel()
     page.eval_on_selector("#s-A1", "e => e.focus()")
     assert "pro: argues for the main claim" in article_page.panel()
+
+
+def test_a_watched_page_reloads_itself_and_keeps_its_view(browser: Any, tmp_path: Path) -> None:
+    path = render(school_map(), tmp_path / "watched.html", reload=600)
+    assert '<meta http-equiv="refresh" content="600">' in path.read_text()
+    loaded = Page(browser, path)
+    page = loaded.page
+    page.click("#zoom-in")
+    page.click("#s-P1")
+    before = loaded.transform()
+    page.reload()
+    page.wait_for_load_state("load")
+    assert loaded.transform() == before and loaded.panel().startswith("P1\n")
+    assert loaded.errors == []
+    page.close()
