@@ -67,7 +67,7 @@ from rapidfuzz import fuzz, utils
 from argmap.comparison import Comparison, compare
 from argmap.model import ArgumentMap, Relation, Statement
 
-__all__ = ["LAYER_OF", "MISTAKE_KINDS", "Diagnosis", "Mistake", "diagnose"]
+__all__ = ["LAYER_OF", "MISTAKE_KINDS", "Diagnosis", "Mistake", "diagnose", "relation_sentence"]
 
 MistakeKind = Literal[
     "wrong-main-claim",
@@ -100,8 +100,10 @@ LAYER_OF: dict[str, Layer] = {
 }
 """The layer of the map each kind of mistake belongs to (its weight is the layer's, see grading)."""
 
-# A part of a statement: its normalised text is found (at least this similar) inside the whole's,
-# and is at most this share of the whole's length; the parts together cover at least COVER of it.
+# A part of a statement: its normalised text (at least _PART_LEAST characters) is found, at least
+# this similar, inside the whole's, and is at most this share of the whole's length; the parts
+# together make up the whole's length give or take 30%.
+_PART_LEAST = 8
 _PART_SIMILARITY = 90.0
 _PART_SHARE = 0.85
 _COVER = 0.7
@@ -187,17 +189,31 @@ def _normalised(text: str) -> str:
 
 
 def _is_part(part: Statement, whole: Statement, *, spans: bool) -> bool:
+    """Whether ``part`` is a piece of ``whole``: by its text, or by its span when spans align the maps."""
+    small, big = _normalised(part.text), _normalised(whole.text)
+    if (
+        _PART_LEAST <= len(small) <= _PART_SHARE * len(big)
+        and fuzz.partial_ratio(small, big) >= _PART_SIMILARITY
+    ):
+        return True
     if spans and part.span is not None and whole.span is not None:
         inside = min(part.span.end, whole.span.end) - max(part.span.start, whole.span.start)
         return inside >= 0.8 * part.span.length and part.span.length <= _PART_SHARE * whole.span.length
-    small, big = _normalised(part.text), _normalised(whole.text)
-    return len(small) <= _PART_SHARE * len(big) and fuzz.partial_ratio(small, big) >= _PART_SIMILARITY
+    return False
 
 
 def _covers(parts: Sequence[Statement], whole: Statement, *, spans: bool) -> bool:
-    if spans and whole.span is not None and all(p.span is not None for p in parts):
-        return sum(p.span.length for p in parts if p.span) >= _COVER * whole.span.length
-    return sum(len(_normalised(p.text)) for p in parts) >= _COVER * len(_normalised(whole.text))
+    """Whether the pieces make up most of ``whole`` (by text, or by spans when spans align the maps)."""
+    total, length = sum(len(_normalised(p.text)) for p in parts), len(_normalised(whole.text))
+    if _COVER * length <= total <= (2 - _COVER) * length:
+        return True
+    lengths = [p.span.length for p in parts if p.span is not None]
+    return (
+        spans
+        and whole.span is not None
+        and len(lengths) == len(parts)
+        and sum(lengths) >= _COVER * whole.span.length
+    )
 
 
 # -- relations over units ------------------------------------------------------------------
@@ -260,13 +276,13 @@ class _Side:
                 self.folded_into[relation.key] = "unit:" + target_unit
                 continue
             signature = (rel.sources, rel.target_unit, rel.target_relation, rel.type)
-            if signature in seen:
+            regrouped = sorted(self.regrouped & {*rel.sources, rel.target_unit or ""})
+            if signature in seen and regrouped:
+                # two relations that became one when statements were merged or split
                 self.canonical[relation.key] = seen[signature]
-                regrouped = sorted(self.regrouped & {*rel.sources, rel.target_unit or ""})
-                owner = "unit:" + regrouped[0] if regrouped else "relation:" + seen[signature]
-                self.folded_into[relation.key] = owner
+                self.folded_into[relation.key] = "unit:" + regrouped[0]
                 continue
-            seen[signature] = relation.key
+            seen.setdefault(signature, relation.key)
             self.rels[relation.key] = rel
 
     def _depth(self, relation: Relation) -> int:
@@ -326,59 +342,59 @@ class _Diagnoser:
         student, key = self.student, self.reference
         pairs = {p.a: p.b for p in self.comparison.alignment.pairs}
         spans = self.comparison.alignment.method == "span"
-        key_of: dict[str, set[str]] = {s: {k} for s, k in pairs.items()}
-        students_of: dict[str, set[str]] = {k: {s} for s, k in pairs.items()}
+        key_of: dict[str, set[str]] = {a: {b} for a, b in pairs.items()}
+        students_of: dict[str, set[str]] = {b: {a} for a, b in pairs.items()}
         # Merges: one student statement holding two or more key statements (free or its own).
-        for s in student.statements:
+        for whole in student.statements:
             parts = [
                 k
                 for k in key.statements
-                if students_of.get(k.id, {s.id}) == {s.id} and _is_part(k, s, spans=spans)
+                if students_of.get(k.id, {whole.id}) == {whole.id} and _is_part(k, whole, spans=spans)
             ]
-            if len(parts) >= 2 and _covers(parts, s, spans=spans):
-                for k in key_of.get(s.id, set()):
-                    students_of.pop(k, None)
-                key_of[s.id] = {k.id for k in parts}
+            if len(parts) >= 2 and _covers(parts, whole, spans=spans):
+                for kid in key_of.get(whole.id, set()):
+                    students_of.pop(kid, None)
+                key_of[whole.id] = {k.id for k in parts}
                 for k in parts:
-                    students_of[k.id] = {s.id}
+                    students_of[k.id] = {whole.id}
         # Splits: one key statement whose text two or more student statements share out.
-        for k in key.statements:
-            if len(students_of.get(k.id, ())) > 1:
+        for whole in key.statements:
+            if len(students_of.get(whole.id, ())) > 1:
                 continue
-            parts = [
+            pieces = [
                 s
                 for s in student.statements
-                if key_of.get(s.id, {k.id}) == {k.id} and _is_part(s, k, spans=spans)
+                if key_of.get(s.id, {whole.id}) == {whole.id} and _is_part(s, whole, spans=spans)
             ]
-            if len(parts) >= 2 and _covers(parts, k, spans=spans):
-                for s in students_of.get(k.id, set()):
-                    key_of.pop(s, None)
-                students_of[k.id] = {s.id for s in parts}
-                for s in parts:
-                    key_of[s.id] = {k.id}
+            if len(pieces) >= 2 and _covers(pieces, whole, spans=spans):
+                for sid in students_of.get(whole.id, set()):
+                    key_of.pop(sid, None)
+                students_of[whole.id] = {s.id for s in pieces}
+                for s in pieces:
+                    key_of[s.id] = {whole.id}
         graph: nx.Graph[str] = nx.Graph()
-        for s, ks in key_of.items():
-            for k in ks:
-                graph.add_edge("s:" + s, "k:" + k)
+        for sid, kids in key_of.items():
+            for kid in kids:
+                graph.add_edge("s:" + sid, "k:" + kid)
         key_order = {st.id: n for n, st in enumerate(key.statements)}
         student_order = {st.id: n for n, st in enumerate(student.statements)}
         for component in nx.connected_components(graph):
             keys = tuple(sorted((n[2:] for n in component if n[0] == "k"), key=key_order.__getitem__))
-            students = tuple(
-                sorted((n[2:] for n in component if n[0] == "s"), key=student_order.__getitem__)
-            )
+            students = tuple(sorted((n[2:] for n in component if n[0] == "s"), key=student_order.__getitem__))
             name = "+".join(keys)
             self.units[name] = (keys, students)
-            for k in keys:
-                self.unit_of_key[k] = name
-            for s in students:
-                self.unit_of_student[s] = name
+            for kid in keys:
+                self.unit_of_key[kid] = name
+            for sid in students:
+                self.unit_of_student[sid] = name
 
     def _statement_mistakes(self) -> list[Mistake]:
         found: list[Mistake] = []
         for s in self.reference.statements:
             if s.id not in self.unit_of_key:
-                found.append(Mistake(kind="missing-statement", layer="statements", reference_statements=(s.id,)))
+                found.append(
+                    Mistake(kind="missing-statement", layer="statements", reference_statements=(s.id,))
+                )
         for s in self.student.statements:
             if s.id not in self.unit_of_student:
                 found.append(Mistake(kind="extra-statement", layer="statements", student_statements=(s.id,)))
@@ -462,7 +478,9 @@ class _Diagnoser:
     def _target_matches(self, a: _Rel, b: _Rel) -> bool:
         if a.target_unit is not None:
             return a.target_unit == b.target_unit
-        return b.target_relation is not None and b.target_relation in self.corr.get(a.target_relation or "", ())
+        return b.target_relation is not None and b.target_relation in self.corr.get(
+            a.target_relation or "", ()
+        )
 
     def _same(self, a: _Rel, b: _Rel) -> bool:
         return a.sources == b.sources and self._target_matches(a, b)
@@ -550,8 +568,8 @@ class _Diagnoser:
         if kind is None:
             self.exact += len(group_k)
             return
-        s_statements = _unique(s for r in group_s for s in self._statements(self.student, r.relation))
-        k_statements = _unique(s for r in group_k for s in self._statements(self.reference, r.relation))
+        s_statements = _sources_first(self._statements(self.student, r.relation) for r in group_s)
+        k_statements = _sources_first(self._statements(self.reference, r.relation) for r in group_k)
         mistake = Mistake(
             kind=kind,
             layer=LAYER_OF[kind],
@@ -624,13 +642,30 @@ class _Diagnoser:
             if mistake.kind in ("merged-statements", "split-statement"):
                 unit = self.unit_of_key[mistake.reference_statements[0]]
                 owners_s, owners_k = [f"unit:{unit}"], [f"unit:{unit}"]
-            out.append(fold(mistake, owners_s, owners_k))
+            mistake = fold(mistake, owners_s, owners_k)
+            if mistake.kind == "missing-statement" and mistake.folded_reference_relations:
+                roles = (self.reference.relation(r) for r in mistake.folded_reference_relations)
+                mistake = mistake.model_copy(
+                    update={"reference_has": "; ".join(self._describe_key(r) for r in roles)}
+                )
+            out.append(mistake)
         self.relation_mistakes = [
-            (where, fold(m, [f"relation:{r}" for r in m.student_relations], [f"relation:{r}" for r in m.reference_relations]))
+            (
+                where,
+                fold(
+                    m,
+                    [f"relation:{r}" for r in m.student_relations],
+                    [f"relation:{r}" for r in m.reference_relations],
+                ),
+            )
             for where, m in self.relation_mistakes
         ]
         for rel in self.k.rels.values():
-            if rel.key in self.done_k or not rel.comparable or self._owner(self.k, self.reference, rel.key, self.done_k):
+            if (
+                rel.key in self.done_k
+                or not rel.comparable
+                or self._owner(self.k, self.reference, rel.key, self.done_k)
+            ):
                 continue
             mistake = Mistake(
                 kind="missing-relation",
@@ -642,7 +677,11 @@ class _Diagnoser:
             where = (0, self._position(self.reference, rel.key))
             self.relation_mistakes.append((where, fold(mistake, [], [f"relation:{rel.key}"])))
         for rel in self.s.rels.values():
-            if rel.key in self.done_s or not rel.comparable or self._owner(self.s, self.student, rel.key, self.done_s):
+            if (
+                rel.key in self.done_s
+                or not rel.comparable
+                or self._owner(self.s, self.student, rel.key, self.done_s)
+            ):
                 continue
             mistake = Mistake(
                 kind="extra-relation",
@@ -662,13 +701,12 @@ class _Diagnoser:
             return side.folded_into[rid]
         rel = side.rels[rid]
         if not rel.comparable:
-            if rel.loose:
-                return "statement:" + rel.loose[0]
+            return "statement:" + rel.loose[0]
         if rel.target_relation is not None:
             target = side.canonical.get(rel.target_relation, rel.target_relation)
             if target not in done:
                 return "relation:" + target
-        return None if rel.comparable else "statement:" + (rel.loose[0] if rel.loose else "")
+        return None
 
     def _between(self, rel: _Rel) -> str:
         """What the key draws between the units an extra relation joins, if anything."""
@@ -684,21 +722,47 @@ class _Diagnoser:
 
     def _unit_name(self, unit: str | None, key_id: str) -> str:
         if unit is None:
-            return f"reference {key_id}"
+            return key_id
         return " + ".join(self.units[unit][1])
 
     def _describe_key(self, relation: Relation) -> str:
         def name(sid: str) -> str:
             return self._unit_name(self.unit_of_key.get(sid), sid)
 
-        return _sentence(self.reference, relation, name)
+        return relation_sentence(self.reference, relation, name)
 
     def _describe_student(self, relation: Relation) -> str:
-        return _sentence(self.student, relation, lambda sid: sid)
+        return relation_sentence(self.student, relation)
 
 
-def _sentence(m: ArgumentMap, relation: Relation, name: Callable[[str], str]) -> str:
-    """'B supports A', 'B and C together support A', 'D attacks the step B → A'."""
+def relation_sentence(m: ArgumentMap, relation: Relation, name: Callable[[str], str] = str) -> str:
+    """A relation of ``m`` in words, its statements called by ``name``.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map the relation belongs to.
+    relation : Relation
+    name : callable
+        How to call a statement, given its id (default: by its id).
+
+    Returns
+    -------
+    str
+        'B supports A', 'B and C together support A', 'D attacks the step B → A'.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.loads(
+    ...     "argmap: 1\\ntitle: T\\nstatements: [{id: A, kind: claim, text: a},"
+    ...     " {id: B, kind: premise, text: b}, {id: C, kind: premise, text: c},"
+    ...     " {id: D, kind: rebuttal, text: d}]\\nrelations:"
+    ...     " [{id: s, type: support, from: [B, C], to: A}, {type: attack, from: D, to: s}]"
+    ... )
+    >>> [relation_sentence(m, r) for r in m.relations]
+    ['B and C together support A', 'D attacks the step B + C → A']
+    """
     sources = [name(s) for s in relation.sources]
     who = sources[0] if len(sources) == 1 else f"{', '.join(sources[:-1])} and {sources[-1]} together"
     verb = relation.type + ("s" if len(sources) == 1 else "")
@@ -710,7 +774,9 @@ def _sentence(m: ArgumentMap, relation: Relation, name: Callable[[str], str]) ->
 
 def _step(m: ArgumentMap, relation: Relation, name: Callable[[str], str]) -> str:
     arrow = "→" if relation.type == "support" else "⇥"
-    target = name(relation.to) if m.has_statement(relation.to) else f"({_step(m, m.relation(relation.to), name)})"
+    target = (
+        name(relation.to) if m.has_statement(relation.to) else f"({_step(m, m.relation(relation.to), name)})"
+    )
     return f"{' + '.join(name(s) for s in relation.sources)} {arrow} {target}"
 
 
@@ -725,6 +791,12 @@ def _closure(folded: dict[str, list[str]], owner: str) -> list[str]:
         out.append(rid)
         stack.extend(folded.get("relation:" + rid, ()))
     return out
+
+
+def _sources_first(statements: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The statements of a group of relations (each its sources, then its target), sources first."""
+    rows = list(statements)
+    return _unique((*(s for row in rows for s in row[:-1]), *(row[-1] for row in rows)))
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -53,7 +53,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.comparison import Comparison
 from argmap.model import ArgumentMap, Relation
-from argmap.teaching.diagnosis import MISTAKE_KINDS, Diagnosis, Mistake, MistakeKind, diagnose
+from argmap.teaching.diagnosis import (
+    MISTAKE_KINDS,
+    Diagnosis,
+    Mistake,
+    MistakeKind,
+    diagnose,
+    relation_sentence,
+)
 
 __all__ = ["FEEDBACK_KINDS", "PARTIAL_CREDIT", "WEIGHTS", "Feedback", "Grade", "grade", "grade_score"]
 
@@ -293,8 +300,7 @@ class _Names:
         (sid,) = m.reference_statements
         statement = self.reference.statement(sid)
         said = f"You left out the reference's {statement.kind} {sid} ('{_shorten(statement.text)}')."
-        roles = [self._key_sentence(self.reference.relation(r)) for r in m.folded_reference_relations]
-        return f"{said} In the reference, {'; '.join(roles)}." if roles else said
+        return f"{said} In the reference, {m.reference_has}." if m.reference_has else said
 
     def _extra_statement(self, m: Mistake) -> str:
         (sid,) = m.student_statements
@@ -315,7 +321,10 @@ class _Names:
         (kid,) = m.reference_statements
         text = _shorten(self.reference.statement(kid).text)
         parts = " and ".join(self.mine(s) for s in m.student_statements)
-        return f"You split the reference's statement '{text}' (reference {kid}) into {parts}; the reference keeps it as one statement."
+        return (
+            f"You split the reference's statement '{text}' (reference {kid}) into {parts}; "
+            "the reference keeps it as one statement."
+        )
 
     def _wrong_kind(self, m: Mistake) -> str:
         (sid,) = m.student_statements
@@ -326,7 +335,9 @@ class _Names:
 
     def _wrong_type(self, m: Mistake) -> str:
         relation = self.reference.relation(m.reference_relations[0])
-        return f"{self._linked(m.student_relations[0])}; the reference has it as {_RELATION_AS[relation.type]}."
+        return (
+            f"{self._linked(m.student_relations[0])}; the reference has it as {_RELATION_AS[relation.type]}."
+        )
 
     def _reversed(self, m: Mistake) -> str:
         relation = self.reference.relation(m.reference_relations[0])
@@ -408,7 +419,10 @@ class _Names:
     def _extra_relation(self, m: Mistake) -> str:
         said = self._linked(m.student_relations[0])
         if m.reference_has:
-            said += f"; the reference does not draw this link (between these statements it has: {m.reference_has})"
+            said += (
+                f"; the reference does not draw this link (between these statements it has: {m.reference_has}"
+            )
+            said += ")"
         else:
             said += "; the reference has no such link"
         if m.folded_student_relations:
@@ -416,19 +430,13 @@ class _Names:
         return said + "."
 
     def _key_sentence(self, relation: Relation) -> str:
-        """A relation of the reference in letters: the student's where there are some, else the reference's."""
+        """A relation of the reference in letters: the student's where they have one, else the reference's."""
 
         def name(sid: str) -> str:
             mine = self.to_student.get(sid, ())
             return " + ".join(mine) if mine else sid
 
-        sources = [name(s) for s in relation.sources]
-        who = sources[0] if len(sources) == 1 else f"{', '.join(sources[:-1])} and {sources[-1]} together"
-        verb = relation.type + ("s" if len(sources) == 1 else "")
-        if self.reference.has_statement(relation.to):
-            return f"{who} {verb} {name(relation.to)}"
-        inner = self.reference.relation(relation.to)
-        return f"{who} {verb} the step {' + '.join(name(s) for s in inner.sources)} → {name(inner.to) if self.reference.has_statement(inner.to) else '...'}"
+        return relation_sentence(self.reference, relation, name)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
