@@ -465,6 +465,10 @@ class _Diagnoser:
             self._pass(resolvable, k_under, self._wrong_target, "wrong-target")
             if len(self.done_s) + len(self.done_k) == before:
                 break
+        # Last, an objection to a statement where the key objects to an unrelated step, or back.
+        s_left = [r for r in self.s.rels.values() if r.comparable and r.key not in self.done_s]
+        k_left = [r for r in self.k.rels.values() if r.comparable and r.key not in self.done_k]
+        self._pass(s_left, k_left, self._wrong_target, "wrong-target")
 
     def _k_undercuts(self) -> list[_Rel]:
         return [r for r in self.k.rels.values() if r.comparable and r.target_relation is not None]
@@ -700,7 +704,8 @@ class _Diagnoser:
         if rid in side.folded_into:
             return side.folded_into[rid]
         rel = side.rels[rid]
-        if not rel.comparable:
+        if rel.loose:
+            # it lost a statement the other map lacks: without it, the relation cannot be drawn
             return "statement:" + rel.loose[0]
         if rel.target_relation is not None:
             target = side.canonical.get(rel.target_relation, rel.target_relation)

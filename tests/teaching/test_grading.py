@@ -8,16 +8,21 @@ and the statements it names) is written in the mutation, not computed by the gra
 from __future__ import annotations
 
 import itertools
+import random
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap.teaching import Grade, grade
 from argmap.teaching.diagnosis import MISTAKE_KINDS, diagnose
 from argmap.teaching.grading import PARTIAL_CREDIT, WEIGHTS
+from tests.conftest import ARTICLE_MAP, ROOT
 from tests.teaching.library import BY_NAME, MUTATIONS, Mutation, key, key_data, to_map
+from tests.teaching.mutations import independent_mutations, mutated
+from tests.teaching.mutations import key_data as key_data_of
 
 KEY = key()
 
@@ -220,3 +225,30 @@ def test_diagnosis_lists_the_ids_a_remark_names() -> None:
     assert mistake.student_relations == ("s1",) and mistake.reference_relations == ("s1",)
     assert mistake.reference_has == "P1 supports C" and mistake.student_has == "P1 attacks C"
     assert re.fullmatch(r"[a-z-]+", mistake.layer)
+
+
+# -- properties on real keys: random known mistakes ----------------------------------------------
+
+REAL_KEYS = {
+    "debate": argmap.load(ROOT / "examples" / "teaching" / "homework-debate.yaml"),
+    "article": argmap.load(ARTICLE_MAP),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(REAL_KEYS)), st.randoms(use_true_random=False), st.integers(1, 5))
+def test_random_independent_mistakes_on_real_keys_get_one_remark_each(
+    name: str, rng: random.Random, k: int
+) -> None:
+    reference = REAL_KEYS[name]
+    data = key_data_of(reference)
+    chosen = independent_mutations(data, k, rng)
+    scores = [1.0]
+    for n in range(1, len(chosen) + 1):
+        result = grade(mutated(data, chosen[:n]), reference)
+        assert sorted(f.kind for f in result.feedback) == sorted(m.kind for m in chosen[:n]), [
+            f.message for f in result.feedback
+        ]
+        assert not any("no such link" in f.message for f in result.feedback if f.kind != "extra-relation")
+        scores.append(result.score)
+    assert all(a > b for a, b in itertools.pairwise(scores))
