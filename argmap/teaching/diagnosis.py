@@ -228,7 +228,6 @@ class _Rel:
     target_unit: str | None  # the target statement's unit; None for an undercut
     target_relation: str | None  # the attacked relation's id (canonical), for an undercut
     loose: tuple[str, ...]  # its statements outside every unit
-    depth: int
 
     @property
     def key(self) -> str:
@@ -268,11 +267,12 @@ class _Side:
                     loose += (relation.to,)
             else:
                 target_unit, target_relation = None, self.canonical.get(relation.to, relation.to)
-            rel = _Rel(relation, sources, target_unit, target_relation, loose, depth[relation.key])
+            rel = _Rel(relation, sources, target_unit, target_relation, loose)
             if not rel.comparable:
                 self.rels[relation.key] = rel
                 continue
-            if target_unit is not None and target_unit in sources:
+            if target_unit in sources and target_unit in self.regrouped:
+                # a relation between two pieces of one merged or split statement
                 self.folded_into[relation.key] = "unit:" + target_unit
                 continue
             signature = (rel.sources, rel.target_unit, rel.target_relation, rel.type)
@@ -306,11 +306,10 @@ class _Side:
 class _Diagnoser:
     def __init__(self, student: ArgumentMap, reference: ArgumentMap, comparison: Comparison) -> None:
         self.student, self.reference, self.comparison = student, reference, comparison
-        self.mistakes: list[Mistake] = []
         self.unit_of_student: dict[str, str] = {}
         self.unit_of_key: dict[str, str] = {}
         self.units: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # unit -> (key ids, student ids)
-        self.regrouped: dict[str, Mistake] = {}  # unit -> its merge or split mistake (filled in later)
+        self.regrouped: set[str] = set()  # units of merged or split statements
         self.corr: dict[str, set[str]] = {}  # student relation -> key relations it stands for
         self.done_s: set[str] = set()
         self.done_k: set[str] = set()
@@ -322,8 +321,8 @@ class _Diagnoser:
     def run(self) -> Diagnosis:
         self._units()
         statement_mistakes = self._statement_mistakes()
-        self.s = _Side(self.student, self.unit_of_student, set(self.regrouped))
-        self.k = _Side(self.reference, self.unit_of_key, set(self.regrouped))
+        self.s = _Side(self.student, self.unit_of_student, self.regrouped)
+        self.k = _Side(self.reference, self.unit_of_key, self.regrouped)
         self.s.build()
         self.k.build()
         self._pair_relations()
@@ -404,7 +403,7 @@ class _Diagnoser:
                 mistake = Mistake(
                     kind=kind, layer="statements", student_statements=students, reference_statements=keys
                 )
-                self.regrouped[name] = mistake
+                self.regrouped.add(name)
                 found.append(mistake)
         return found
 
