@@ -121,8 +121,8 @@ def grade_score(weights: Iterable[float], size: int) -> float:
     """The score of a map with mistakes of these ``weights`` against a reference of ``size``.
 
     ``score = max(0, 1 - sum(weights) / (size + 2))``, where ``size`` is the number of the
-    reference's relations or, if larger, its number of statements less one (a tree of
-    ``n`` statements has ``n - 1`` relations). Each mistake thus costs the same share of
+    reference's relations or, if larger, half its number of statements (rounded up: a map
+    with few relations is graded mostly on its statements). Each mistake thus costs the same share of
     the score whatever its layer, scaled by its weight (:data:`WEIGHTS`,
     :data:`PARTIAL_CREDIT`): more mistakes always cost more, and three wrong relations of
     nine cost three times what one does.
@@ -195,7 +195,7 @@ def grade(
     diagnosis = diagnose(student, reference, align=align, threshold=threshold)
     names = _Names(student, reference, diagnosis)
     feedback = tuple(names.feedback(m) for m in diagnosis.mistakes)
-    size = max(len(reference.relations), len(reference.statements) - 1, 0)
+    size = max(len(reference.relations), (len(reference.statements) + 1) // 2)
     return Grade(
         score=grade_score((f.weight for f in feedback), size),
         summary=_summary(student, reference, diagnosis),
