@@ -114,8 +114,9 @@ class Mistake(BaseModel):
 
     Statement and relation ids are the student's (``student_*``) and the key's
     (``reference_*``); ``folded_*`` are relations whose difference follows from this
-    mistake and gets no remark of its own. ``reference_has`` says what the key has
-    instead, in the student's letters where the student has the statements.
+    mistake and gets no remark of its own. ``student_has`` and ``reference_has`` say what
+    each map has, in the student's letters where the student has the statements (for a
+    ``wrong-kind``, the two kinds).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

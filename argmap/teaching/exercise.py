@@ -496,7 +496,8 @@ def scheme_placeholders(scheme: Scheme) -> dict[str, str]:
             continue
         lower = name.lower()
         if lower in taken or lower in ("a", "i"):
-            lower = next(n for n in _SPARE_NAMES if n not in taken)
+            spare = [n for n in _SPARE_NAMES if n not in taken]
+            lower = spare[0] if spare else f"{lower}{len(taken)}"
         taken.add(lower)
         names[name] = lower
     return names
