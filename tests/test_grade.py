@@ -78,7 +78,7 @@ def test_a_missed_objection() -> None:
         "You missed the objection from E ('Uniforms limit how students express themselves.') "
         "to your claim A ('Schools should require uniforms.')."
     )
-    assert item.reference_ids == ("R1", "C", "a1") and item.student_ids == ()
+    assert item.reference_ids == ("R1", "C", "a1") and item.student_ids == ("E", "A")
     assert result.score < 1.0
 
 

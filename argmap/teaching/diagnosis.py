@@ -90,13 +90,13 @@ MistakeKind = Literal[
 MISTAKE_KINDS: tuple[str, ...] = get_args(MistakeKind)
 Layer = Literal["main-claim", "statements", "kinds", "relations"]
 LAYER_OF: dict[str, Layer] = {
+    **{kind: "relations" for kind in MISTAKE_KINDS},
     "wrong-main-claim": "main-claim",
     "missing-statement": "statements",
     "extra-statement": "statements",
     "merged-statements": "statements",
     "split-statement": "statements",
     "wrong-kind": "kinds",
-    **{kind: "relations" for kind in MISTAKE_KINDS[6:]},
 }
 """The layer of the map each kind of mistake belongs to (its weight is the layer's, see grading)."""
 
@@ -104,7 +104,7 @@ LAYER_OF: dict[str, Layer] = {
 # this similar, inside the whole's, and is at most this share of the whole's length; the parts
 # together make up the whole's length give or take 30%.
 _PART_LEAST = 8
-_PART_SIMILARITY = 90.0
+_PART_SIMILARITY = 85.0
 _PART_SHARE = 0.85
 _COVER = 0.7
 
@@ -671,10 +671,14 @@ class _Diagnoser:
                 or self._owner(self.k, self.reference, rel.key, self.done_k)
             ):
                 continue
+            statements = self._statements(self.reference, rel.relation)
             mistake = Mistake(
                 kind="missing-relation",
                 layer="relations",
-                reference_statements=self._statements(self.reference, rel.relation),
+                student_statements=_unique(
+                    s for k in statements if k in self.unit_of_key for s in self.units[self.unit_of_key[k]][1]
+                ),
+                reference_statements=statements,
                 reference_relations=(rel.key,),
                 reference_has=self._describe_key(rel.relation),
             )
@@ -687,10 +691,17 @@ class _Diagnoser:
                 or self._owner(self.s, self.student, rel.key, self.done_s)
             ):
                 continue
+            statements = self._statements(self.student, rel.relation)
             mistake = Mistake(
                 kind="extra-relation",
                 layer="relations",
-                student_statements=self._statements(self.student, rel.relation),
+                student_statements=statements,
+                reference_statements=_unique(
+                    k
+                    for s in statements
+                    if s in self.unit_of_student
+                    for k in self.units[self.unit_of_student[s]][0]
+                ),
                 student_relations=(rel.key,),
                 student_has=self._describe_student(rel.relation),
                 reference_has=self._between(rel) or None,

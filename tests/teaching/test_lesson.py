@@ -40,7 +40,7 @@ def test_the_student_map_is_valid_and_has_mistakes_to_find() -> None:
         ("wrong-target", ("B", "C")),
         ("rebut-instead-of-undercut", ("J", "C")),
         ("wrong-type", ("M", "J")),
-        ("missing-relation", ()),
+        ("missing-relation", ("K", "L")),
     ]
     assert "K (" in graded.feedback[-1].message and "to the link from L (" in graded.feedback[-1].message
     assert not any("no such link" in f.message for f in graded.feedback)
