@@ -607,15 +607,12 @@ class _Diagnoser:
         """Missing and extra relations, each with what follows from it; statement mistakes with theirs."""
         folded_k: dict[str, list[str]] = {}  # owner ("statement:X", "relation:Y", "unit:Z") -> key relations
         folded_s: dict[str, list[str]] = {}
-        for side, m, done, folded in (
-            (self.k, self.reference, self.done_k, folded_k),
-            (self.s, self.student, self.done_s, folded_s),
-        ):
-            for relation in m.relations:
+        for side, done, folded in ((self.k, self.done_k, folded_k), (self.s, self.done_s, folded_s)):
+            for relation in side.m.relations:
                 rid = relation.key
                 if rid in done:
                     continue
-                owner = self._owner(side, m, rid, done)
+                owner = self._owner(side, rid, done)
                 if owner is not None:
                     folded.setdefault(owner, []).append(rid)
         # Relations of the key that lost a source to a missing statement, but were still paired,
@@ -665,11 +662,7 @@ class _Diagnoser:
             for where, m in self.relation_mistakes
         ]
         for rel in self.k.rels.values():
-            if (
-                rel.key in self.done_k
-                or not rel.comparable
-                or self._owner(self.k, self.reference, rel.key, self.done_k)
-            ):
+            if rel.key in self.done_k or not rel.comparable or self._owner(self.k, rel.key, self.done_k):
                 continue
             statements = self._statements(self.reference, rel.relation)
             mistake = Mistake(
@@ -685,11 +678,7 @@ class _Diagnoser:
             where = (0, self._position(self.reference, rel.key))
             self.relation_mistakes.append((where, fold(mistake, [], [f"relation:{rel.key}"])))
         for rel in self.s.rels.values():
-            if (
-                rel.key in self.done_s
-                or not rel.comparable
-                or self._owner(self.s, self.student, rel.key, self.done_s)
-            ):
+            if rel.key in self.done_s or not rel.comparable or self._owner(self.s, rel.key, self.done_s):
                 continue
             statements = self._statements(self.student, rel.relation)
             mistake = Mistake(
@@ -710,7 +699,7 @@ class _Diagnoser:
             self.relation_mistakes.append((where, fold(mistake, [f"relation:{rel.key}"], [])))
         return out
 
-    def _owner(self, side: _Side, m: ArgumentMap, rid: str, done: set[str]) -> str | None:
+    def _owner(self, side: _Side, rid: str, done: set[str]) -> str | None:
         """What an unpaired relation's difference follows from, or None if it is a mistake of its own."""
         if rid in side.folded_into:
             return side.folded_into[rid]
