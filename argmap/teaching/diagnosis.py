@@ -351,8 +351,9 @@ class _Diagnoser:
                 for k in key.statements
                 if students_of.get(k.id, {whole.id}) == {whole.id} and _is_part(k, whole, spans=spans)
             ]
-            if len(parts) >= 2 and _covers(parts, whole, spans=spans):
-                for kid in key_of.get(whole.id, set()):
+            own = key_of.get(whole.id, set())  # a statement aligned as a whole keeps its pair
+            if len(parts) >= 2 and own <= {k.id for k in parts} and _covers(parts, whole, spans=spans):
+                for kid in own:
                     students_of.pop(kid, None)
                 key_of[whole.id] = {k.id for k in parts}
                 for k in parts:
@@ -366,8 +367,9 @@ class _Diagnoser:
                 for s in student.statements
                 if key_of.get(s.id, {whole.id}) == {whole.id} and _is_part(s, whole, spans=spans)
             ]
-            if len(pieces) >= 2 and _covers(pieces, whole, spans=spans):
-                for sid in students_of.get(whole.id, set()):
+            own = students_of.get(whole.id, set())
+            if len(pieces) >= 2 and own <= {s.id for s in pieces} and _covers(pieces, whole, spans=spans):
+                for sid in own:
                     key_of.pop(sid, None)
                 students_of[whole.id] = {s.id for s in pieces}
                 for s in pieces:

@@ -252,3 +252,18 @@ def test_random_independent_mistakes_on_real_keys_get_one_remark_each(
         assert not any("no such link" in f.message for f in result.feedback if f.kind != "extra-relation")
         scores.append(result.score)
     assert all(a > b for a, b in itertools.pairwise(scores))
+
+
+def test_a_statement_that_holds_two_left_out_ones_is_not_taken_for_a_merge() -> None:
+    rows = [
+        ("C", "claim", "We should plant trees and fix the roads."),
+        ("A", "premise", "We should plant trees"),
+        ("B", "premise", "and fix the roads."),
+    ]
+    reference = to_map({"title": "K", "statements": [{"id": i, "kind": k, "text": t} for i, k, t in rows]})
+    student = to_map({"title": "S", "statements": [{"id": "C", "kind": "claim", "text": rows[0][2]}]})
+    result = grade(student, reference)
+    assert [(f.kind, f.reference_ids) for f in result.feedback] == [
+        ("missing-statement", ("A",)),
+        ("missing-statement", ("B",)),
+    ]
