@@ -3,9 +3,9 @@
 :func:`diagnose` works in three steps.
 
 1. **Statements.** The statement alignment of :func:`argmap.comparison.compare` pairs the
-   maps' statements one to one. A student's statement whose text is two of the key's
-   statements run together is *merged*; two of the student's statements that are the
-   halves of one of the key's are a *split*. Each pair, merge or split is a *unit*; a
+   maps' statements one to one. A student's statement whose text is two or more of the
+   key's statements run together is *merged*; two or more of the student's statements
+   that are the pieces of one of the key's are a *split*. Each pair, merge or split is a *unit*; a
    statement outside every unit is missing (the key's) or extra (the student's).
 2. **Relations.** Both maps' relations are read over the units (a relation of the key
    from P1 to C becomes "unit of P1 → unit of C"), and the student's relations are paired

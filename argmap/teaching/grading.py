@@ -62,7 +62,16 @@ from argmap.teaching.diagnosis import (
     relation_sentence,
 )
 
-__all__ = ["FEEDBACK_KINDS", "PARTIAL_CREDIT", "WEIGHTS", "Feedback", "Grade", "grade", "grade_score"]
+__all__ = [
+    "FEEDBACK_KINDS",
+    "PARTIAL_CREDIT",
+    "WEIGHTS",
+    "Feedback",
+    "Grade",
+    "grade",
+    "grade_score",
+    "mistake_weight",
+]
 
 FeedbackKind = MistakeKind
 FEEDBACK_KINDS: tuple[str, ...] = MISTAKE_KINDS
