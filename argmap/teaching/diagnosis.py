@@ -464,13 +464,28 @@ class _Diagnoser:
             self._round(resolvable, k_under)
             k_top_left = [r for r in k_top if r.key not in self.done_k]
             self._pass(s_under, k_top_left, self._undercut_for_rebut, "undercut-instead-of-rebut")
-            self._pass(resolvable, k_under, self._wrong_target, "wrong-target")
+            self._pass(
+                resolvable, [r for r in k_under if self._anchored(r)], self._wrong_target, "wrong-target"
+            )
             if len(self.done_s) + len(self.done_k) == before:
                 break
         # Last, an objection to a statement where the key objects to an unrelated step, or back.
         s_left = [r for r in self.s.rels.values() if r.comparable and r.key not in self.done_s]
         k_left = [r for r in self.k.rels.values() if r.comparable and r.key not in self.done_k]
-        self._pass(s_left, k_left, self._wrong_target, "wrong-target")
+        self._pass(
+            [r for r in s_left if r.target_relation is None or r.target_relation in self.corr],
+            [r for r in k_left if self._anchored(r)],
+            self._wrong_target,
+            "wrong-target",
+        )
+
+    def _anchored(self, rel: _Rel) -> bool:
+        """Whether a key relation's target is a statement or a relation the student has drawn.
+
+        An undercut of a step the student left out is folded into that step's remark, so it
+        is never paired with another of the student's relations.
+        """
+        return rel.target_relation is None or rel.target_relation in self.done_k
 
     def _k_undercuts(self) -> list[_Rel]:
         return [r for r in self.k.rels.values() if r.comparable and r.target_relation is not None]

@@ -45,6 +45,14 @@ def _drop(data: Data, rid: str) -> None:
     data["relations"] = [r for r in data["relations"] if r["id"] not in gone]
 
 
+def _riders(data: Data, rid: str) -> frozenset[str]:
+    """The undercuts of a relation, and theirs, and so on."""
+    found: set[str] = set()
+    while more := {r["id"] for r in data["relations"] if r["to"] in found | {rid}} - found:
+        found |= more
+    return frozenset(found)
+
+
 def _statements_of(rels: dict[str, Any], relation: dict[str, Any]) -> set[str]:
     found, target = set(relation["from"]), relation["to"]
     while target in rels:
@@ -76,8 +84,10 @@ def random_mutation(data: Data, rng: random.Random) -> RandomMutation | None:
         return None
     r = rng.choice(data["relations"])
     rid, into_statement = r["id"], r["to"] not in rels
-    undercuts = frozenset(u["id"] for u in data["relations"] if u["to"] == rid)
-    touched, touched_r = frozenset(_statements_of(rels, r)), frozenset({rid}) | undercuts
+    undercuts = _riders(data, rid)
+    riders = [rels[u] for u in undercuts]
+    touched = frozenset(_statements_of(rels, r).union(*(u["from"] for u in riders)))
+    touched_r = frozenset({rid}) | undercuts
     if op == "type" and into_statement:
         flipped = "support" if r["type"] == "attack" else "attack"
         return RandomMutation(
