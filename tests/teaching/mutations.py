@@ -16,6 +16,7 @@ from typing import Any
 from argmap.model import ArgumentMap
 
 Data = dict[str, Any]
+_STATEMENT_OPS = ("left-out", "added", "merge", "split")
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,18 @@ def _statements_of(rels: dict[str, Any], relation: dict[str, Any]) -> set[str]:
 
 
 def random_mutation(data: Data, rng: random.Random) -> RandomMutation | None:
-    """One known mistake on ``data`` (not applied), or None if the draw found none that fits."""
+    """One known mistake on ``data`` (not applied), or None if the draw found none that fits.
+
+    Relations: wrong kind, extra, wrong type, reversed, wrong target, missing, linked drawn as
+    separate reasons, an undercut aimed at the statement; statements: left out, added, merged, split.
+    """
     rels = {r["id"]: r for r in data["relations"]}
     ids = [s["id"] for s in data["statements"]]
-    op = rng.choice(["kind", "extra", "type", "reverse", "target", "missing", "separate", "rebut"])
+    op = rng.choice(
+        ["kind", "extra", "type", "reverse", "target", "missing", "separate", "rebut", *_STATEMENT_OPS]
+    )
+    if op in _STATEMENT_OPS:
+        return _statement_mutation(data, rng, op)
     if op == "kind":
         s = rng.choice(data["statements"])
         kind = rng.choice([k for k in ("claim", "premise", "evidence", "rebuttal") if k != s["kind"]])
@@ -152,3 +161,70 @@ def mutated(data: Data, mutations: list[RandomMutation]) -> ArgumentMap:
     for mutation in mutations:
         mutation.apply(changed)
     return ArgumentMap.model_validate({**changed, "title": "A student's map"})
+
+
+def _around(data: Data, sids: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The statements and relations a change to these statements touches: every relation at them,
+    with its undercuts, and all their statements."""
+    rels = {r["id"]: r for r in data["relations"]}
+    statements, relations = set(sids), set()
+    for r in data["relations"]:
+        if sids & set(r["from"]) or r["to"] in sids:
+            for rid in {r["id"]} | _riders(data, r["id"]):
+                relations.add(rid)
+                statements |= _statements_of(rels, rels[rid])
+    return frozenset(statements), frozenset(relations | {f"statement:{s}" for s in sids})
+
+
+def _statement_mutation(data: Data, rng: random.Random, op: str) -> RandomMutation | None:
+    main = data.get("main_claim")
+    s = rng.choice(data["statements"])
+    sid = s["id"]
+    if op == "added":
+        new = f"Z{rng.randrange(10**6)}"
+        to = rng.choice([x["id"] for x in data["statements"]])
+
+        def add(d: Data) -> None:
+            d["statements"].append(
+                {"id": new, "kind": "premise", "text": f"Zebras in zone {new} are purple."}
+            )
+            d["relations"].append({"id": f"z.{new}", "type": "support", "from": [new], "to": to})
+
+        return RandomMutation("extra-statement", frozenset({new, to}), frozenset({f"statement:{new}"}), add)
+    if sid == main:
+        return None
+    if op == "left-out":
+        statements, relations = _around(data, {sid})
+
+        def leave_out(d: Data) -> None:
+            for r in [r for r in d["relations"] if sid in r["from"] or r["to"] == sid]:
+                _drop(d, r["id"])
+            d["statements"] = [x for x in d["statements"] if x["id"] != sid]
+
+        return RandomMutation("missing-statement", statements, relations, leave_out)
+    if op == "split":
+        words = s["text"].split()
+        if len(words) < 6:
+            return None
+        half = len(words) // 2
+
+        def split(d: Data) -> None:
+            whole = next(x for x in d["statements"] if x["id"] == sid)
+            whole["text"] = " ".join(words[:half])
+            d["statements"].append({"id": f"{sid}.2", "kind": whole["kind"], "text": " ".join(words[half:])})
+
+        return RandomMutation("split-statement", frozenset({sid}), frozenset({f"statement:{sid}"}), split)
+    other = rng.choice([x for x in data["statements"] if x["id"] not in (sid, main)])
+    oid = other["id"]
+    statements, relations = _around(data, {sid, oid})
+
+    def merge(d: Data) -> None:
+        first = next(x for x in d["statements"] if x["id"] == sid)
+        first["text"] = f"{first['text']} {other['text']}"
+        d["statements"] = [x for x in d["statements"] if x["id"] != oid]
+        for r in d["relations"]:
+            r["from"] = list(dict.fromkeys(sid if x == oid else x for x in r["from"]))
+            r["to"] = sid if r["to"] == oid else r["to"]
+        d["relations"] = [r for r in d["relations"] if not (r["to"] == sid and sid in r["from"])]
+
+    return RandomMutation("merged-statements", statements, relations, merge)
