@@ -33,6 +33,7 @@ import html
 from importlib import resources
 from typing import Any
 
+from argmap.escape import visible_controls
 from argmap.model import STATEMENT_KINDS
 from argmap.render.html import page_data_json
 from argmap.teaching.documents import PLACEHOLDER_NOTE, item_heading, sheet_intro
@@ -118,7 +119,7 @@ def builder_page(sheet: Worksheet) -> str:
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    title = html.escape(f"Worksheet: {sheet.title}")
+    title = html.escape(visible_controls(f"Worksheet: {sheet.title}"))
     data = page_data_json(builder_data(sheet))
     return (
         "<!DOCTYPE html>\n"

@@ -26,7 +26,7 @@ import html
 from dataclasses import dataclass
 
 from argmap.analysis.results import WeakLink
-from argmap.escape import markdown_inline
+from argmap.escape import markdown_inline, visible_controls
 from argmap.teaching.exercise import CriticalQuestionItem, Exercise, Worksheet
 
 __all__ = [
@@ -316,7 +316,7 @@ def html_page(document: Document) -> str:
     (False, True)
     """
     policy = f"default-src 'none'; style-src '{_sha256(_STYLE)}'; base-uri 'none'; form-action 'none'"
-    title = html.escape(document.title)
+    title = _html_text(document.title)
     body = [f"<h1>{title}</h1>"]
     for block in document.blocks:
         body.append(html_block(block))
@@ -339,20 +339,25 @@ def html_block(block: Block) -> str:
     '<ol start="3"><li>a &amp; b</li></ol>'
     """
     if isinstance(block, Heading):
-        return f"<h{block.level}>{html.escape(block.text)}</h{block.level}>"
+        return f"<h{block.level}>{_html_text(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
         opening = '<p class="note">' if block.emphasis else "<p>"
-        return f"{opening}{html.escape(block.text)}</p>"
+        return f"{opening}{_html_text(block.text)}</p>"
     if isinstance(block, Items):
         tag = "ol" if block.ordered else "ul"
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-        items = "".join(f"<li>{html.escape(item)}</li>" for item in block.items)
+        items = "".join(f"<li>{_html_text(item)}</li>" for item in block.items)
         return f"<{tag}{start}>{items}</{tag}>"
-    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in block.header)
+    head = "".join(f"<th>{_html_text(cell)}</th>" for cell in block.header)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+        "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _html_text(text: str) -> str:
+    """Map text as HTML: markup escaped, control characters shown (XML 1.0 forbids them)."""
+    return html.escape(visible_controls(text))
 
 
 def _sha256(text: str) -> str:

@@ -14,12 +14,12 @@ from argmap.io import (
     refuse_overwriting_inputs,
     write_bytes_atomic,
 )
-from argmap_cli._common import FILE_PATH
+from argmap_cli._common import FILE_PATH, OUTPUT_PATH
 
 
 @click.command("convert")
 @click.argument("input_path", metavar="IN", type=FILE_PATH)
-@click.argument("output_path", metavar="OUT", type=FILE_PATH)
+@click.argument("output_path", metavar="OUT", type=OUTPUT_PATH)
 @click.option("--from", "from_format", help="IN's format (default: from its suffix; .json from its content).")
 @click.option("--to", "to_format", help="OUT's format (default: from its suffix; .json is argmap's JSON).")
 def convert_command(

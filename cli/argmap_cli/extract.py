@@ -9,7 +9,7 @@ import click
 import argmap
 from argmap.io import dumps, refuse_overwriting_inputs, write_bytes_atomic
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH
+from argmap_cli._common import FILE_PATH, OUTPUT_PATH
 
 
 @click.command("extract")
@@ -19,7 +19,7 @@ from argmap_cli._common import FILE_PATH
     "--output",
     "output_path",
     metavar="OUTPUT",
-    type=FILE_PATH,
+    type=OUTPUT_PATH,
     required=True,
     help="The draft map to write.",
 )

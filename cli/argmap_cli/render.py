@@ -13,7 +13,7 @@ from argmap.errors import UsageError
 from argmap.io import refuse_overwriting_inputs
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH, map_argument
+from argmap_cli._common import FILE_PATH, OUTPUT_PATH, map_argument
 
 
 @click.command("render")
@@ -22,7 +22,7 @@ from argmap_cli._common import FILE_PATH, map_argument
     "-o",
     "--output",
     required=True,
-    type=FILE_PATH,
+    type=OUTPUT_PATH,
     help="The file to write; its suffix picks the format (.svg .png .pdf .dot .html).",
 )
 @click.option(
