@@ -615,7 +615,12 @@ def strength_overlay(argument_map: ArgumentMap, strength: Strength) -> Overlay:
 
 
 def overlay_for(
-    argument_map: ArgumentMap, result: Result, highlight: str | None = None, *, chain: int | None = None
+    argument_map: ArgumentMap,
+    result: Result,
+    highlight: str | None = None,
+    *,
+    chain: int | None = None,
+    top: int | None = None,
 ) -> Overlay:
     """The overlay that shows ``result``: the one entry point for callers and the command line.
 
@@ -631,6 +636,11 @@ def overlay_for(
         if given, it must agree).
     chain : int, optional
         For ``chains``: show only this chain (1-based, longest first).
+    top : int, optional
+        For ``weak-links`` and ``counterarguments``: draw only the ``top`` findings that
+        matter most (weak links by severity, counterarguments standing first, then
+        contested, then answered; ties in the result's order), and say in the legend how
+        many are left out. ``None`` (the default) draws them all.
 
     Returns
     -------
@@ -668,7 +678,7 @@ counterarguments, acceptability, strength
     if isinstance(result, Analysis):
         if highlight is None:
             raise UsageError(f"say what to highlight of the analysis: one of {', '.join(HIGHLIGHTS)}")
-        overlay = _overlay_of_analysis(argument_map, result, highlight, chain)
+        overlay = _overlay_of_analysis(argument_map, result, highlight, chain, top)
         return overlay.model_copy(
             update={"claim": result.claim, "findings": analysis_findings(argument_map, result)}
         )
@@ -682,7 +692,7 @@ counterarguments, acceptability, strength
     empty = isinstance(result, Sequence) and not result
     if drawing is None or (found is None and not (empty and drawing.many)):
         raise UsageError(f"a {type(result).__name__} result cannot be highlighted as {chosen!r}")
-    return drawing.draw(argument_map, result, chain)
+    return drawing.draw(argument_map, result, chain, top)
 
 
 def analysis_findings(argument_map: ArgumentMap, analysis: Analysis) -> dict[str, tuple[str, ...]]:
@@ -733,37 +743,62 @@ def analysis_findings(argument_map: ArgumentMap, analysis: Analysis) -> dict[str
 # -- helpers ----------------------------------------------------------------------------
 
 
+def _top_weak_links(argument_map: ArgumentMap, links: Sequence[WeakLink], top: int | None) -> Overlay:
+    """The overlay of the ``top`` most severe weak links, saying how many are left out."""
+    if top is None or top >= len(links):
+        return weak_links_overlay(argument_map, links)
+    ranked = sorted(range(len(links)), key=lambda i: -links[i].severity)[:top]
+    shown = [links[i] for i in sorted(ranked)]
+    overlay = weak_links_overlay(argument_map, shown)
+    note = f"the {top} most severe of {len(links)} weak links drawn; {len(links) - top} left out"
+    return overlay.model_copy(update={"notes": (note, *overlay.notes[1:]) if overlay.notes else (note,)})
+
+
+def _top_counterarguments(
+    argument_map: ArgumentMap, found: Sequence[Counterargument], top: int | None
+) -> Overlay:
+    """The overlay of the ``top`` counterarguments that matter most, saying how many are left out."""
+    if top is None or top >= len(found):
+        return counterarguments_overlay(argument_map, found)
+    ranked = sorted(range(len(found)), key=lambda i: _STATUS_ORDER.index(found[i].status))[:top]
+    overlay = counterarguments_overlay(argument_map, [found[i] for i in sorted(ranked)])
+    note = f"the {top} most serious of {len(found)} counterarguments drawn; {len(found) - top} left out"
+    return overlay.model_copy(update={"notes": (*overlay.notes, note)})
+
+
 class _Drawing(NamedTuple):
     """How one kind of result is drawn: the type it is keyed by, its field in an Analysis, its overlay."""
 
     kind: type[BaseModel]
     many: bool  # drawn from a sequence of results of the kind (weak links, counterarguments)
     field: str  # where an Analysis holds it
-    draw: Callable[[ArgumentMap, Any, int | None], Overlay]
+    draw: Callable[[ArgumentMap, Any, int | None, int | None], Overlay]  # (map, result, chain, top)
 
 
 # One entry per highlight: the result type each is keyed by, and the overlay that draws it.
 _DRAWINGS: dict[str, _Drawing] = {
-    "weak-links": _Drawing(WeakLink, True, "weak_links", lambda m, r, _: weak_links_overlay(m, r)),
-    "chains": _Drawing(SupportChains, False, "support_chains", lambda m, r, c: chains_overlay(m, r, chain=c)),
+    "weak-links": _Drawing(WeakLink, True, "weak_links", lambda m, r, _, top: _top_weak_links(m, r, top)),
+    "chains": _Drawing(
+        SupportChains, False, "support_chains", lambda m, r, c, _: chains_overlay(m, r, chain=c)
+    ),
     "counterarguments": _Drawing(
-        Counterargument, True, "counterarguments", lambda m, r, _: counterarguments_overlay(m, r)
+        Counterargument, True, "counterarguments", lambda m, r, _, top: _top_counterarguments(m, r, top)
     ),
     "acceptability": _Drawing(
-        Acceptability, False, "acceptability", lambda m, r, _: acceptability_overlay(m, r)
+        Acceptability, False, "acceptability", lambda m, r, *_: acceptability_overlay(m, r)
     ),
-    "strength": _Drawing(Strength, False, "strength", lambda m, r, _: strength_overlay(m, r)),
+    "strength": _Drawing(Strength, False, "strength", lambda m, r, *_: strength_overlay(m, r)),
 }
 _HIGHLIGHT_OF_TYPE: dict[type[BaseModel], str] = {drawing.kind: name for name, drawing in _DRAWINGS.items()}
 
 
 def _overlay_of_analysis(
-    argument_map: ArgumentMap, analysis: Analysis, highlight: str, chain: int | None
+    argument_map: ArgumentMap, analysis: Analysis, highlight: str, chain: int | None, top: int | None
 ) -> Overlay:
     part = getattr(analysis, _DRAWINGS[highlight].field)
     if part is None:
         raise UsageError("the analysis has no strength to highlight (it ran with strength_model='none')")
-    return _DRAWINGS[highlight].draw(argument_map, part, chain)
+    return _DRAWINGS[highlight].draw(argument_map, part, chain, top)
 
 
 def _highlight_of(result: Result) -> str | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.results import WeakLink
 from argmap.escape import markdown_inline, visible_controls
-from argmap.teaching.exercise import Exercise, Worksheet
+from argmap.teaching.exercise import CriticalQuestionItem, Exercise, Worksheet
 
 __all__ = [
     "Block",
@@ -37,6 +37,7 @@ __all__ = [
     "Paragraph",
     "Table",
     "html_page",
+    "item_heading",
     "key_document",
     "markdown",
     "sheet_intro",
@@ -47,8 +48,8 @@ KEY_WEAK_LINKS = 10
 """How many weak links (other than open critical questions) the key lists."""
 
 PLACEHOLDER_NOTE = (
-    "Capital letters inside a critical question (A, B, D, X...) stand for the parts of the scheme, "
-    "not for the lettered statements."
+    "Lower-case letters inside a critical question (p, e, d...) stand for the parts of the scheme; "
+    "the statements are lettered in capitals."
 )
 
 
@@ -144,11 +145,33 @@ def worksheet_document(sheet: Worksheet) -> Document:
         blocks += [Heading("Relations"), Items(tuple(r.sentence for r in sheet.relations))]
     blocks += [Heading("Tasks"), Items(tuple(t.prompt for t in sheet.tasks), ordered=True)]
     if sheet.critical_questions:
-        blocks += [Heading("Steps that follow a scheme", 3), Paragraph(PLACEHOLDER_NOTE, emphasis=True)]
+        heading = "Steps that follow a scheme" if sheet.hide == "kinds" else "Patterns of argument in the map"
+        blocks += [Heading(heading, 3), Paragraph(PLACEHOLDER_NOTE, emphasis=True)]
         for item in sheet.critical_questions:
-            blocks.append(Paragraph(f"{item.step}: {item.scheme_name.lower()}."))
+            blocks.append(Paragraph(item_heading(item)))
             blocks.append(Items(item.questions, ordered=True))
     return Document(f"Worksheet: {sheet.title}", tuple(blocks))
+
+
+def item_heading(item: CriticalQuestionItem) -> str:
+    """What a critical-question item is about: its step, or (relations hidden) its scheme and count.
+
+    Examples
+    --------
+    >>> from argmap.teaching.exercise import CriticalQuestionItem
+    >>> item = CriticalQuestionItem(relation=None, step=None, scheme="argument-from-example",
+    ...     scheme_name="Argument from example", questions=("Is it true?",), question_ids=("truth",), steps=2)
+    >>> item_heading(item)
+    'Argument from example: 2 steps of the argument follow this pattern.'
+    >>> item_heading(item.model_copy(update={"step": "B supports A", "steps": 1}))
+    'B supports A: argument from example.'
+    """
+    if item.step is not None:
+        return f"{item.step}: {item.scheme_name.lower()}."
+    steps = (
+        "1 step of the argument follows" if item.steps == 1 else f"{item.steps} steps of the argument follow"
+    )
+    return f"{item.scheme_name}: {steps} this pattern."
 
 
 def key_document(ex: Exercise, key_map_name: str = "the key map") -> Document:
@@ -204,11 +227,11 @@ def key_document(ex: Exercise, key_map_name: str = "the key map") -> Document:
             )
     else:
         blocks.append(Paragraph("argmap finds no weak link in the argument for the main claim."))
-    if sheet.critical_questions:
+    if key.critical_questions:
         blocks += [Heading("Open critical questions"), Paragraph(PLACEHOLDER_NOTE, emphasis=True)]
-        for item in sheet.critical_questions:
-            open_ids = set(key.open_questions.get(item.relation, ()))
-            blocks.append(Paragraph(f"{item.step}: {item.scheme_name.lower()}."))
+        for item in key.critical_questions:
+            open_ids = set(key.open_questions.get(item.relation or "", ()))
+            blocks.append(Paragraph(item_heading(item)))
             blocks.append(
                 Items(
                     tuple(

@@ -12,7 +12,7 @@ from rich.console import Console
 from argmap.io import check_output
 from argmap_cli._group import INPUTS
 
-__all__ = ["FILE_PATH", "OUTPUT_PATH", "console", "map_argument"]
+__all__ = ["FILE_PATH", "OUTPUT_PATH", "console", "input_format_option", "map_argument"]
 
 
 # A file argument. Readability is left to argmap, which reports an unreadable input in one
@@ -30,6 +30,15 @@ class _InputPath(click.Path):
 FILE_PATH = _InputPath(dir_okay=False, readable=False, path_type=Path)
 
 map_argument = click.argument("map_path", metavar="MAP", type=FILE_PATH)
+
+# The input's format. Everywhere else --format is the output's; --from says which way round.
+input_format_option = click.option(
+    "--from",
+    "--format",
+    "format_name",
+    metavar="FMT",
+    help="MAP's format, the input's (default: from its suffix); --format is its older name.",
+)
 
 
 class _Console(Console):

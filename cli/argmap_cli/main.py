@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _report_error(exc: ArgmapError) -> None:
     if isinstance(exc, MapError):
         for problem in exc.problems:
-            _say(str(problem))
+            _say(f"argmap: error: {problem}")
         if len(exc.problems) > 1:
             _say(f"argmap: {len(exc.problems)} problems")
     else:
