@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -71,15 +71,16 @@ __all__ = [
 FORMAT_VERSION: Literal[1] = 1
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 SCHEME_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-STATEMENT_KINDS: tuple[str, ...] = ("claim", "premise", "evidence", "rebuttal")
-RELATION_TYPES: tuple[str, ...] = ("support", "attack")
-LABELS: tuple[str, ...] = ("in", "out", "undec")
 
+# Each vocabulary is written once, as a Literal; its tuple is derived from it.
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
 StatementKind = Literal["claim", "premise", "evidence", "rebuttal"]
 RelationType = Literal["support", "attack"]
 LabelName = Literal["in", "out", "undec"]
 SupportModeName = Literal["none", "deductive", "necessary"]
+STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+LABELS: tuple[str, ...] = get_args(LabelName)
 UnitFloat = Annotated[float, Field(ge=0.0, le=1.0)]
 
 

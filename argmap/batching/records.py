@@ -42,6 +42,7 @@ from argmap.analysis import (
     strength,
     support_chains,
 )
+from argmap.analysis.results import ANALYSIS_NAMES, COUNTERARGUMENT_STATUSES
 from argmap.errors import (
     ArgmapError,
     LimitError,
@@ -52,7 +53,7 @@ from argmap.errors import (
 )
 from argmap.io import detect_format, loads
 from argmap.limits import default_limits
-from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
+from argmap.model import LABELS, RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
 from argmap.summary import MapSummary, summarize
 
 __all__ = [
@@ -68,7 +69,7 @@ __all__ = [
     "parse_analyses",
 ]
 
-ANALYSES: tuple[str, ...] = ("chains", "weak-links", "counterarguments", "acceptability", "strength")
+ANALYSES: tuple[str, ...] = ANALYSIS_NAMES
 """The analysis names of ``--analyses``, in the order their columns appear."""
 
 ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal", "limit"]
@@ -77,8 +78,8 @@ ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 Cell = str | int | float | None
 """The value of one column of a row."""
 
-_COUNTER_STATUSES = ("answered", "standing", "contested")
-_LABELS = ("in", "out", "undec")
+_COUNTER_STATUSES = COUNTERARGUMENT_STATUSES
+_LABELS = LABELS
 
 _BASE_COLUMNS: tuple[tuple[str, type], ...] = (
     ("file", str),

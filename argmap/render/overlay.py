@@ -41,6 +41,7 @@ from typing import Annotated, Any, NamedTuple, TypeAlias
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from argmap.analysis.results import (
+    ANALYSIS_NAMES,
     Acceptability,
     Analysis,
     Counterargument,
@@ -72,7 +73,7 @@ __all__ = [
     "weak_links_overlay",
 ]
 
-HIGHLIGHTS: tuple[str, ...] = ("weak-links", "chains", "counterarguments", "acceptability", "strength")
+HIGHLIGHTS: tuple[str, ...] = ANALYSIS_NAMES
 """What an overlay can show, by the name ``argmap render --highlight`` takes."""
 
 _STATUS_ORDER = ("standing", "contested", "answered")
@@ -668,7 +669,7 @@ def overlay_for(
     >>> overlay_for(m, [], "glow")
     Traceback (most recent call last):
     ...
-    argmap.errors.UsageError: unknown highlight 'glow'; known highlights: weak-links, chains, \
+    argmap.errors.UsageError: unknown highlight 'glow'; known highlights: chains, weak-links, \
 counterarguments, acceptability, strength
     """
     if highlight is not None and highlight not in HIGHLIGHTS:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +35,7 @@ import numpy.typing as npt
 from argmap._files import read_file
 from argmap.errors import UnknownIdError, UsageError
 from argmap.limits import Limits, default_limits
+from argmap.model import SupportModeName
 from argmap.semantics import formats
 from argmap.writing import write_bytes_atomic
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["AttackFramework", "IndexArray", "SupportMode"]
 
 IndexArray = npt.NDArray[np.int32]
-SupportMode = Literal["none", "deductive", "necessary"]
+SupportMode = SupportModeName
 
 
 class AttackFramework:
