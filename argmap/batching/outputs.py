@@ -24,10 +24,10 @@ nothing, a machine that loses power may lose its last rows.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from argmap.batching.records import analyse_file
+>>> from argmap.batching.records import analyze_file
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "rows.csv"
 >>> with open_writer(out, ("chains",)) as writer:
-...     writer.write(analyse_file("graphs/ukraine-us-alliance.yaml", ("chains",)))
+...     writer.write(analyze_file("graphs/ukraine-us-alliance.yaml", ("chains",)))
 >>> done_files(out, ("chains",))
 ['graphs/ukraine-us-alliance.yaml']
 """

@@ -1,6 +1,6 @@
 """One map of a batch run: read it, analyse it, and give one record (a row) whatever happens.
 
-:func:`analyse_file` is the unit of work the local pool and Dask run. It never raises:
+:func:`analyze_file` is the unit of work the local pool and Dask run. It never raises:
 a file that cannot be read or analysed gives a record with an ``error_kind`` and an
 ``error_message`` instead. :meth:`BatchRecord.row` flattens a record into the columns
 written to CSV and Parquet (:func:`columns` lists them, in order, for a choice of
@@ -8,13 +8,13 @@ analyses); JSONL rows add :meth:`BatchRecord.results`, the full results.
 
 Examples
 --------
->>> record = analyse_file("graphs/ukraine-us-alliance.yaml", ("chains",))
+>>> record = analyze_file("graphs/ukraine-us-alliance.yaml", ("chains",))
 >>> record.ok, record.format, record.claim
 (True, 'yaml', 'C1')
 >>> row = record.row()
 >>> row["chains"] > 0, "claim_strength" in row
 (True, False)
->>> analyse_file("README.md").row()["error_kind"]
+>>> analyze_file("README.md").row()["error_kind"]
 'unknown-format'
 """
 
@@ -62,8 +62,8 @@ __all__ = [
     "BatchRecord",
     "Cell",
     "ErrorKind",
-    "analyse_file",
     "analyses_of_columns",
+    "analyze_file",
     "columns",
     "error_record",
     "parse_analyses",
@@ -269,7 +269,7 @@ class BatchRecord(BaseModel):
 
         Examples
         --------
-        >>> sorted(analyse_file("graphs/ukraine-us-alliance.yaml", ("chains", "strength")).results())
+        >>> sorted(analyze_file("graphs/ukraine-us-alliance.yaml", ("chains", "strength")).results())
         ['chains', 'strength']
         """
         fields = {
@@ -361,7 +361,7 @@ def _analysed(file: str, fmt: str, argument_map: ArgumentMap, analyses: tuple[st
     )
 
 
-def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | None = None) -> BatchRecord:
+def analyze_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | None = None) -> BatchRecord:
     """Read one map file and run the chosen analyses on its default claim; never raises.
 
     The claim is the one ``argmap analyze`` picks: the map's ``main_claim``, else its
@@ -388,7 +388,7 @@ def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
 
     Examples
     --------
-    >>> analyse_file("no/such/file.yaml").error_message
+    >>> analyze_file("no/such/file.yaml").error_message
     'no/such/file.yaml: cannot read: No such file or directory'
     """
     chosen = tuple(analyses)

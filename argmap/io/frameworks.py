@@ -29,7 +29,8 @@ from argmap.io._structure import safe_id
 from argmap.io.registry import Format, register
 from argmap.limits import Limits
 from argmap.model import ArgumentMap
-from argmap.semantics import AttackFramework
+from argmap.semantics import AttackFramework, FrameworkFormat
+from argmap.semantics import get_format as get_framework_format
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
@@ -157,33 +158,25 @@ def dumps_framework(argument_map: ArgumentMap, format: str) -> str:
     2 1
     """
     framework = framework_of_map(argument_map)
-    writer = {"apx": framework.to_apx, "tgf": framework.to_tgf, "iccma": framework.to_iccma}[format]
-    return writer()
+    return get_framework_format(format).generate(framework.names, framework.sources, framework.targets)
 
 
-def _register(name: str, suffixes: tuple[str, ...], description: str) -> Format:
+def _register(syntax: FrameworkFormat, reading: str) -> Format:
+    """The map format of a framework syntax (:mod:`argmap.semantics.syntax`): its name and suffixes."""
+    name = syntax.name
     return register(
         Format(
             name=name,
-            suffixes=suffixes,
-            description=description,
+            suffixes=syntax.suffixes,
+            description=f"{syntax.description} (the map's attack framework{reading}; "
+            "read as claims and attacks)",
             reader=lambda data, file, source, limits: loads_framework(data, name, file, source, limits),
             writer=lambda argument_map: dumps_framework(argument_map, name).encode("utf-8"),
         )
     )
 
 
-APX = _register(
-    "apx",
-    (".apx",),
-    "ASPARTIX facts arg(a). att(a,b).: the map's attack framework; read as claims and attacks",
-)
-TGF = _register(
-    "tgf", (".tgf",), "Trivial Graph Format: the map's attack framework; read as claims and attacks"
-)
-ICCMA = _register(
-    "iccma",
-    (".af", ".i23"),
-    "ICCMA'23 'p af n' and 'i j' lines: the map's attack framework (arguments numbered); "
-    "read as claims and attacks",
-)
+# Names, suffixes, parsers and generators come from the one table in argmap.semantics.syntax.
+APX = _register(get_framework_format("apx"), "")
+TGF = _register(get_framework_format("tgf"), "")
+ICCMA = _register(get_framework_format("iccma"), " (arguments numbered)")

@@ -36,7 +36,7 @@ from argmap._files import read_file
 from argmap.errors import UnknownIdError, UsageError
 from argmap.limits import Limits, default_limits
 from argmap.model import SupportModeName
-from argmap.semantics import formats
+from argmap.semantics import syntax
 from argmap.writing import write_bytes_atomic
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ class AttackFramework:
         >>> sorted(AttackFramework.read(path).attack_pairs())
         [('1', '2')]
         """
-        fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
+        fmt = syntax.get_format(format) if format is not None else syntax.format_for_path(path)
         limits = limits if limits is not None else default_limits()
         data = read_file(path, limits, what="cannot read the file")
         return cls.parse(data, fmt.name, file=str(path), limits=limits)
@@ -229,7 +229,7 @@ class AttackFramework:
         >>> AttackFramework.parse("a\\nb\\n#\\na b\\n", "tgf").names
         ('a', 'b')
         """
-        fmt = formats.get_format(format)
+        fmt = syntax.get_format(format)
         limits = limits if limits is not None else default_limits()
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if fmt.name == "iccma" and (header := _ICCMA_HEADER.search(raw)) is not None:
@@ -413,7 +413,7 @@ class AttackFramework:
 
     def to_apx(self) -> str:
         """The framework as ASPARTIX facts, one per line; names that are not plain identifiers are quoted."""
-        return formats.generate_apx(self._names, self._sources, self._targets)
+        return syntax.generate_apx(self._names, self._sources, self._targets)
 
     def to_tgf(self) -> str:
         """The framework in Trivial Graph Format.
@@ -423,7 +423,7 @@ class AttackFramework:
         UsageError
             If a name is empty or contains whitespace (TGF separates fields by whitespace).
         """
-        return formats.generate_tgf(self._names, self._sources, self._targets)
+        return syntax.generate_tgf(self._names, self._sources, self._targets)
 
     def to_iccma(self) -> str:
         """The framework in the ICCMA'23 format (``p af n``; arguments are 1-based indices).
@@ -434,7 +434,7 @@ class AttackFramework:
         p af 2
         2 1
         """
-        return formats.generate_iccma(self._names, self._sources, self._targets)
+        return syntax.generate_iccma(self._names, self._sources, self._targets)
 
     def write(self, path: str | Path, format: str | None = None) -> Path:
         """Write the framework to a file in the format its suffix (or ``format``) names.
@@ -459,7 +459,7 @@ class AttackFramework:
         >>> AttackFramework.read(path) == af
         True
         """
-        fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
+        fmt = syntax.get_format(format) if format is not None else syntax.format_for_path(path)
         text = fmt.generate(self._names, self._sources, self._targets)
 
         return write_bytes_atomic(Path(path), text.encode("utf-8"))
