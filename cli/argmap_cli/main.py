@@ -9,6 +9,7 @@ error becomes one line per problem on standard error and the error's exit code (
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -19,28 +20,50 @@ import pydantic
 from argmap import __version__
 from argmap.errors import ArgmapError, MapError
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
-from argmap_cli.analyze import analyze_command
-from argmap_cli.batch import batch_command
-from argmap_cli.check import check_command
-from argmap_cli.compare import compare_command
-from argmap_cli.convert import convert_command
-from argmap_cli.exercise import exercise_command
-from argmap_cli.extract import extract_command
-from argmap_cli.formats import formats_command
-from argmap_cli.grade import grade_command
-from argmap_cli.outline import outline_command
-from argmap_cli.render import render_command
-from argmap_cli.schema import schema_command
-from argmap_cli.schemes import schemes_command
-from argmap_cli.show import show_command
-from argmap_cli.validate import validate_command
 
-__all__ = ["cli", "main"]
+__all__ = ["COMMANDS", "cli", "main"]
 
 INTERNAL_ERROR = 70
 
+# Each command and the module that defines it as ``<name>_command``, imported only when the
+# command runs (or ``--help`` lists it), so that ``argmap --version`` stays light.
+COMMANDS: dict[str, str] = {
+    "analyze": "argmap_cli.analyze",
+    "batch": "argmap_cli.batch",
+    "check": "argmap_cli.check",
+    "compare": "argmap_cli.compare",
+    "convert": "argmap_cli.convert",
+    "exercise": "argmap_cli.exercise",
+    "extract": "argmap_cli.extract",
+    "formats": "argmap_cli.formats",
+    "grade": "argmap_cli.grade",
+    "outline": "argmap_cli.outline",
+    "render": "argmap_cli.render",
+    "schema": "argmap_cli.schema",
+    "schemes": "argmap_cli.schemes",
+    "show": "argmap_cli.show",
+    "validate": "argmap_cli.validate",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported from :data:`COMMANDS` when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(COMMANDS[cmd_name])
+            command: click.Command = getattr(module, f"{cmd_name}_command")
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
+
+
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 @click.option(
@@ -61,23 +84,6 @@ def cli(debug: bool, limits: str | None) -> None:
         # worker processes (argmap batch) read the variable: they get the same limits
         inherited = os.environ.get(ENVIRONMENT_VARIABLE, "")
         os.environ[ENVIRONMENT_VARIABLE] = f"{inherited},{limits}" if inherited else limits
-
-
-cli.add_command(validate_command)
-cli.add_command(show_command)
-cli.add_command(render_command)
-cli.add_command(outline_command)
-cli.add_command(analyze_command)
-cli.add_command(batch_command)
-cli.add_command(schema_command)
-cli.add_command(schemes_command)
-cli.add_command(convert_command)
-cli.add_command(formats_command)
-cli.add_command(compare_command)
-cli.add_command(grade_command)
-cli.add_command(check_command)
-cli.add_command(exercise_command)
-cli.add_command(extract_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
