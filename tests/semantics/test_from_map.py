@@ -68,7 +68,7 @@ def _labellings(m: ArgumentMap) -> list[dict[str, int]]:
     return [dict(zip(af.names, labels.tolist(), strict=True)) for labels in found]
 
 
-@given(argument_maps())
+@given(argument_maps(structure_only=True))
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 def test_relations_live_and_die_with_their_sources(m: ArgumentMap) -> None:
     """In every complete labelling (the grounded one among them), a relation is in exactly when all its
