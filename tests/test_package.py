@@ -103,7 +103,13 @@ def test_type_checking_imports_match_the_table() -> None:
         name: target if ":" in target else f"{target}:{name}" for name, target in argmap._EXPORTS.items()
     }
     public = {name: target for name, target in {**imported, **aliases}.items() if not name.startswith("_")}
-    assert public == declared
+    missing = [
+        f"from {target.partition(':')[0]} import {target.partition(':')[2]} as {name}"
+        for name, target in declared.items()
+        if public.get(name) != target
+    ]
+    assert not missing, "add under TYPE_CHECKING in argmap/__init__.py: " + "; ".join(missing)
+    assert set(public) == set(declared), "imported under TYPE_CHECKING but not in _EXPORTS"
 
 
 def test_cli_lists_every_command_with_its_short_help() -> None:
