@@ -1,14 +1,16 @@
 """The docs' Python code runs, and their JSON samples are what argmap prints.
 
-The convention, for every page of ``docs/``:
+The convention, for every page of ``docs/`` and for the README:
 
 - Each fenced ``python`` block runs. The blocks of one page run in order in one namespace, like
   the cells of a notebook, in a fresh working directory that holds the project's ``graphs/`` and
   ``examples/`` and the stand-in files the pages name (:data:`STAND_INS`: ``corpus/``,
   ``article.txt``, ``instance.apx``, ...). A page may use, without defining them, the names of
   :func:`_namespace`: ``m`` and ``argument_map`` (the article's map), ``text`` (a short
-  argumentative text), ``draft``, ``gold``, ``student`` and ``reference`` (maps). A block
-  fenced ``python no-run`` is shown and not run (none is, today).
+  argumentative text), ``draft``, ``gold``, ``student`` and ``reference`` (maps). ``../shared``
+  is reachable from that directory as from the project's (a page that names it needs it: it is
+  skipped without it, or fails with ``ARGMAP_REQUIRE_CORPORA=1``). A block fenced
+  ``python no-run`` is shown and not run (none is, today).
 - A fenced ``json`` block right after the HTML comment ``<!-- output of: argmap ARGS -->`` is
   compared with what ``argmap ARGS --format json`` prints, run in the project's folder. The sample
   is real JSON except for elisions: a bare ``...`` as the last item of a list (more items follow)
@@ -31,9 +33,9 @@ import pytest
 
 import argmap
 from argmap_cli.main import main
-from tests.conftest import ARTICLE_MAP, ROOT
+from tests.conftest import ARTICLE_MAP, ROOT, SHARED, require_shared
 
-DOCS = sorted((ROOT / "docs").glob("*.md"))
+DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 ELIDED = "..."
 _FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 _OUTPUT_OF = re.compile(r"<!-- output of: argmap (?P<args>[^>]*?) -->\s*\Z")
@@ -52,7 +54,10 @@ STAND_INS: dict[str, str] = {
 
 
 def _stand_ins(folder: Path) -> None:
-    """Write :data:`STAND_INS` into ``folder``, with links to graphs/ and examples/."""
+    """Write :data:`STAND_INS` into ``folder``, with links to graphs/ and examples/, and to
+    ../shared beside ``folder`` when the project has it."""
+    if SHARED.exists():
+        (folder.parent / "shared").symlink_to(SHARED)
     for name in ("graphs", "examples"):
         (folder / name).symlink_to(ROOT / name)
     corpus = folder / "corpus"
@@ -104,8 +109,12 @@ JSON_SAMPLES = [
 def test_the_python_blocks_of_a_page_run(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _stand_ins(tmp_path)
-    monkeypatch.chdir(tmp_path)
+    if "../shared" in page.read_text(encoding="utf-8"):
+        require_shared(SHARED)
+    project = tmp_path / "project"
+    project.mkdir()
+    _stand_ins(project)
+    monkeypatch.chdir(project)
     namespace = _namespace()
     for number, (info, body, _) in enumerate(_blocks(page), start=1):
         if info == "python":
@@ -114,7 +123,7 @@ def test_the_python_blocks_of_a_page_run(
 
 
 def test_the_pages_have_code_to_run_and_samples_to_compare() -> None:
-    assert {p.name for p in PYTHON_PAGES} >= {"analysis.md", "rendering.md", "semantics.md"}
+    assert {p.name for p in PYTHON_PAGES} >= {"README.md", "analysis.md", "rendering.md", "semantics.md"}
     assert [page.name for page, _, _ in JSON_SAMPLES] == ["analysis.md"]
 
 
@@ -195,6 +204,8 @@ def test_the_sample_comparison_sees_a_stale_sample(sample: str, real: Any, probl
 
 
 def test_stand_ins_are_made_for_every_file_the_pages_name(tmp_path: Path) -> None:
-    _stand_ins(tmp_path)
-    assert all((tmp_path / name).exists() for name in STAND_INS)
-    assert os.path.samefile(tmp_path / "graphs", ROOT / "graphs")
+    project = tmp_path / "project"
+    project.mkdir()
+    _stand_ins(project)
+    assert all((project / name).exists() for name in STAND_INS)
+    assert os.path.samefile(project / "graphs", ROOT / "graphs")
