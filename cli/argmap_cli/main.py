@@ -9,7 +9,7 @@ error becomes one line per problem on standard error and the error's exit code (
 
 from __future__ import annotations
 
-import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -18,52 +18,18 @@ import click
 import pydantic
 
 from argmap import __version__
-from argmap.errors import ArgmapError, MapError
+from argmap.errors import ArgmapError, MapError, OutputError
 from argmap.escape import terminal_line
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
+from argmap_cli._group import COMMANDS, WRITE_ERRORS, ArgmapGroup, StdoutClosed, discard_stdout
 
 __all__ = ["COMMANDS", "cli", "main"]
 
 INTERNAL_ERROR = 70
 
-# Each command and the module that defines it as ``<name>_command``, imported only when the
-# command runs (or ``--help`` lists it), so that ``argmap --version`` stays light.
-COMMANDS: dict[str, str] = {
-    "analyze": "argmap_cli.analyze",
-    "batch": "argmap_cli.batch",
-    "check": "argmap_cli.check",
-    "compare": "argmap_cli.compare",
-    "convert": "argmap_cli.convert",
-    "exercise": "argmap_cli.exercise",
-    "extract": "argmap_cli.extract",
-    "formats": "argmap_cli.formats",
-    "grade": "argmap_cli.grade",
-    "outline": "argmap_cli.outline",
-    "render": "argmap_cli.render",
-    "schema": "argmap_cli.schema",
-    "schemes": "argmap_cli.schemes",
-    "show": "argmap_cli.show",
-    "validate": "argmap_cli.validate",
-}
-
-
-class _LazyGroup(click.Group):
-    """A group whose commands are imported from :data:`COMMANDS` when first asked for."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*COMMANDS, *self.commands})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            module = importlib.import_module(COMMANDS[cmd_name])
-            command: click.Command = getattr(module, f"{cmd_name}_command")
-            self.add_command(command, cmd_name)
-        return self.commands.get(cmd_name)
-
 
 @click.group(
-    cls=_LazyGroup,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
 )
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
@@ -72,7 +38,7 @@ class _LazyGroup(click.Group):
     "limits",
     metavar="NAME=VALUE,...",
     help="What readers accept, e.g. max_bytes=1e9,max_statements=5e6 (also max_depth, max_yaml_nodes, "
-    "xml_entities=yes); the environment variable ARGMAP_LIMITS takes the same text.",
+    "xml_entities=yes, max_attacks); the environment variable ARGMAP_LIMITS takes the same text.",
 )
 def cli(debug: bool, limits: str | None) -> None:
     """Turn argumentative texts into typed argument maps; validate, summarise and draw them.
@@ -80,6 +46,8 @@ def cli(debug: bool, limits: str | None) -> None:
     Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error, 3 output error,
     70 internal error.
     """
+    if debug or os.environ.get("ARGMAP_DEBUG") == "1":  # Dask's warnings and logs are shown only then
+        logging.getLogger("argmap").setLevel(logging.DEBUG)
     if limits:
         set_default_limits(Limits.parse(limits, base=Limits.from_environment()))
         # worker processes (argmap batch) read the variable: they get the same limits
@@ -93,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     debug = "--debug" in args or os.environ.get("ARGMAP_DEBUG") == "1"
     try:
         result = cli.main(args=args, prog_name="argmap", standalone_mode=False)
+        sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
     except click.ClickException as exc:  # a bad option or argument: one line, as for every error
         if debug:
             raise
@@ -115,9 +84,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             where = ".".join(str(part) for part in error["loc"])
             _say(f"argmap: error: {where}: {error['msg']}")
         sys.exit(1)
-    except BrokenPipeError:
-        sys.stderr.close()
+    except (BrokenPipeError, StdoutClosed):
+        discard_stdout()
         sys.exit(0)
+    except OSError as exc:
+        if debug or exc.errno not in WRITE_ERRORS:
+            raise
+        discard_stdout()
+        click.echo(f"argmap: error: cannot write standard output: {exc.strerror}", err=True)
+        sys.exit(OutputError.exit_code)
     except Exception as exc:  # the boundary: anything else is a bug, said in one line
         if debug:
             raise
@@ -129,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _report_error(exc: ArgmapError) -> None:
     if isinstance(exc, MapError):
         for problem in exc.problems:
-            _say(str(problem))
+            _say(f"argmap: error: {problem}")
         if len(exc.problems) > 1:
             _say(f"argmap: {len(exc.problems)} problems")
     else:
