@@ -383,10 +383,9 @@ class ArgumentMap(_Record):
         """
         try:
             return self._statement_index[statement_id]
-        except KeyError:
-            raise UnknownIdError(
-                f"no statement {statement_id!r}{did_you_mean(statement_id, self._statement_index)}"
-            ) from None
+        except (KeyError, TypeError):  # TypeError: an id that is not even hashable
+            hint = did_you_mean(statement_id, self._statement_index) if isinstance(statement_id, str) else ""
+            raise UnknownIdError(f"no statement {statement_id!r}{hint}") from None
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id.
@@ -398,14 +397,13 @@ class ArgumentMap(_Record):
         """
         try:
             return self._relation_index[relation_id]
-        except KeyError:
-            raise UnknownIdError(
-                f"no relation {relation_id!r}{did_you_mean(relation_id, self._relation_index)}"
-            ) from None
+        except (KeyError, TypeError):  # TypeError: an id that is not even hashable
+            hint = did_you_mean(relation_id, self._relation_index) if isinstance(relation_id, str) else ""
+            raise UnknownIdError(f"no relation {relation_id!r}{hint}") from None
 
     def has_statement(self, statement_id: str) -> bool:
         """Whether a statement has this id."""
-        return statement_id in self._statement_index
+        return isinstance(statement_id, str) and statement_id in self._statement_index
 
     def is_undercut(self, relation: Relation) -> bool:
         """Whether ``relation`` is an attack on another relation."""

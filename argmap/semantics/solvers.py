@@ -142,7 +142,7 @@ def get_solver(name: str) -> Solver:
     """
     try:
         return _SOLVERS[name]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: a name that is not even hashable
         raise UsageError(f"unknown semantics {name!r}; known semantics: {', '.join(_SOLVERS)}") from None
 
 
