@@ -20,15 +20,14 @@ statements:
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import yaml
 
 from argmap._yaml import parse_yaml
 from argmap.errors import ParseError, Problem
-from argmap.io._checks import check_json_text_depth, check_statement_count, too_deep_for_the_parser
-from argmap.io._jsonutil import json_locator, line_of, sniffed_json
+from argmap.io._checks import check_statement_count
+from argmap.io._jsonutil import json_locator, parse_json, sniffed_json
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
@@ -176,61 +175,11 @@ def loads_json(
     'T'
     """
 
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise _DuplicateKeyError(key)
-            result[key] = value
-        return result
-
     limits = limits if limits is not None else default_limits()
-    try:
-        data = json.loads(text, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
-        ) from None
-    except _DuplicateKeyError as exc:
-        second = line_of(text, rf'"{re.escape(exc.key)}"\s*:', occurrence=2)  # when YAML cannot tell
-        line, column = _duplicate_key_position(text, exc.key) or (second or 1, None)
-        raise ParseError(
-            [Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line, column=column)]
-        ) from None
-    except RecursionError:
-        raise too_deep_for_the_parser(text, name, limits, "JSON") from None
-    check_json_text_depth(data, text, name, limits)
+    data = parse_json(text, name, limits)
     locate = json_locator(text)  # from offsets: placing a problem must not cost a second parse
     check_statement_count(data, name, limits, locate)
     return build_map(data, file=name, locate=locate, source=source)
-
-
-def _duplicate_key_position(text: str, key: str) -> tuple[int, int] | None:
-    """Where ``key`` first appears twice in one mapping (JSON's parser does not say)."""
-    try:
-        root = yaml.compose(text.replace("\t", " "), Loader=_BaseLoader)
-    except yaml.YAMLError:
-        return None
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen = set()
-            for key_node, value in node.value:
-                stack.append(value)
-                if not isinstance(key_node, yaml.ScalarNode):  # "? [a]: b" in text that is no JSON
-                    continue
-                if key_node.value == key and key in seen:
-                    return key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                seen.add(key_node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return None
-
-
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: str) -> None:
-        self.key = key
 
 
 def _file_data(argument_map: ArgumentMap, inline_spans: bool) -> dict[str, Any]:
