@@ -23,7 +23,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from argmap import display as _display
+from argmap._version import __version__ as __version__
 
 # The table of public names: each and where it lives, "module" (same name there) or
 # "module:name". To add one, add its line here, and its import under TYPE_CHECKING below, which
@@ -92,6 +93,15 @@ if TYPE_CHECKING:
     from argmap.teaching import grade as grade
 
     draw = _render
+
+
+def _load_the_renderer() -> None:
+    """Import the renderer, which registers how maps and results display (argmap.display)."""
+    import argmap.render.notebook  # noqa: F401
+
+
+# The model and the results display through argmap.display; the renderer fills it in on first use.
+_display.register_loader(_load_the_renderer)
 
 
 def __getattr__(name: str) -> Any:

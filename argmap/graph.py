@@ -36,15 +36,20 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import networkx as nx
 
 from argmap.errors import MapValidationError, Problem
-from argmap.model import Answer, ArgumentMap, Relation, Source, Span, Statement
+from argmap.model import Answer, ArgumentMap
+from argmap.validation import build_map
 
-__all__ = ["from_networkx", "statement_graph", "to_networkx"]
+__all__ = ["LocateNode", "from_networkx", "statement_graph", "to_networkx"]
 
+LocateNode = Callable[[str], int | None]
+
+_MAP_ATTRIBUTES = ("title", "main_claim", "source", "tests", "meta")
 _STATEMENT_FIELDS = ("weight", "section", "note", "meta")
 _RELATION_FIELDS = ("weight", "scheme", "note", "meta")
 
@@ -113,12 +118,30 @@ def _answers(answers: tuple[Answer, ...]) -> tuple[dict[str, str], ...]:
     return tuple(answer.model_dump() for answer in answers)
 
 
-def from_networkx(graph: nx.DiGraph[str]) -> ArgumentMap:
-    """The map a graph in the layout of :func:`to_networkx` encodes.
+def from_networkx(
+    graph: nx.DiGraph[Any],
+    *,
+    name: str | None = None,
+    locate_node: LocateNode | None = None,
+    graph_line: int | None = None,
+) -> ArgumentMap:
+    """The map a graph in the layout of :func:`to_networkx` encodes: argmap's one graph decoder.
+
+    The graph becomes map data, node by node, validated by
+    :func:`argmap.validation.build_map` as a map file is; the graph readers (GraphML,
+    node-link JSON) pass where each node is in their file, so that every problem has
+    its line.
 
     Parameters
     ----------
     graph : networkx.DiGraph
+    name : str, optional
+        The file the graph was read from, for messages.
+    locate_node : callable, optional
+        A node's id to its 1-based line in that file (or ``None``).
+    graph_line : int, optional
+        The line where the file declares the graph: the line of problems with the map's
+        own attributes (its title, an unknown key).
 
     Returns
     -------
@@ -127,31 +150,63 @@ def from_networkx(graph: nx.DiGraph[str]) -> ArgumentMap:
     Raises
     ------
     MapValidationError
-        If a node lacks ``element`` or a relation node lacks exactly one conclusion
-        edge, or the resulting map is invalid.
+        Listing every problem: a node without ``element``, a relation node without exactly
+        one conclusion edge, an attribute of the wrong type, or a map that is invalid.
 
     Examples
     --------
-    >>> import networkx as nx
     >>> g = nx.DiGraph(title="T")
     >>> g.add_node("A", element="statement", kind="claim", text="a")
     >>> from_networkx(g).statements[0].text
     'a'
+    >>> g.add_node(3, element="statement", kind="claim", text="b")
+    >>> from_networkx(g)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapValidationError: ...: id: ...
     """
+    locate_line = locate_node if locate_node is not None else _nowhere
+    data, problems, order = _graph_data(graph, name, locate_line)
+
+    def locate(path: tuple[str | int, ...]) -> tuple[int, int] | None:
+        if len(path) >= 2 and isinstance(path[1], int) and path[0] in order:
+            nodes = order[str(path[0])]
+            if path[1] < len(nodes):
+                line = locate_line(nodes[path[1]])
+                return (line, 1) if line is not None else None
+        if graph_line is not None and (not path or path[0] not in order):
+            return (graph_line, 1)
+        return None
+
+    if problems:
+        raise MapValidationError(problems)
+    return build_map(data, file=name, locate=locate)
+
+
+def _nowhere(node: str) -> int | None:
+    return None
+
+
+def _graph_data(
+    graph: nx.DiGraph[Any], name: str | None, locate_node: LocateNode
+) -> tuple[dict[str, Any], list[Problem], dict[str, list[str]]]:
     problems: list[Problem] = []
-    statements: list[Statement] = []
-    relations: list[Relation] = []
+    statements: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    order: dict[str, list[str]] = {"statements": [], "relations": []}
     for node, attrs in graph.nodes(data=True):
+        key = str(node)
         element = attrs.get("element")
+        fields = {k: v for k, v in attrs.items() if k != "element"}
         if element == "statement":
-            fields = {k: v for k, v in attrs.items() if k != "element"}
-            if "span" in fields:
-                start, end = fields["span"]
-                fields["span"] = Span(start=start, end=end)
-            statements.append(Statement(id=node, **fields))
+            span = fields.get("span")
+            if isinstance(span, list | tuple) and len(span) == 2:
+                fields["span"] = {"start": span[0], "end": span[1]}
+            statements.append({"id": node, **fields})
+            order["statements"].append(key)
         elif element == "relation":
             premises = sorted(
-                (data.get("index", 0), source)
+                ((index if type(index := data.get("index", 0)) is int else 0), str(source))
                 for source, _, data in graph.in_edges(node, data=True)
                 if data.get("role") == "premise"
             )
@@ -161,30 +216,30 @@ def from_networkx(graph: nx.DiGraph[str]) -> ArgumentMap:
             if len(conclusions) != 1:
                 problems.append(
                     Problem(
-                        f"relation node has {len(conclusions)} conclusion edges, expected 1", id=str(node)
+                        f"relation node has {len(conclusions)} conclusion edges, expected 1",
+                        file=name,
+                        line=locate_node(key),
+                        id=key,
                     )
                 )
                 continue
-            fields = {k: v for k, v in attrs.items() if k != "element"}
-            relations.append(
-                Relation(id=node, sources=tuple(s for _, s in premises), to=conclusions[0], **fields)
-            )
+            relations.append({"id": node, **fields, "from": [s for _, s in premises], "to": conclusions[0]})
+            order["relations"].append(key)
         else:
             problems.append(
-                Problem(f"node has element={element!r}, expected 'statement' or 'relation'", id=str(node))
+                Problem(
+                    f"node has element={element!r}, expected 'statement' or 'relation'",
+                    file=name,
+                    line=locate_node(key),
+                    id=key,
+                )
             )
-    if problems:
-        raise MapValidationError(problems)
-    source = graph.graph.get("source")
-    return ArgumentMap(
-        title=graph.graph.get("title", ""),
-        main_claim=graph.graph.get("main_claim"),
-        source=Source(**source) if source is not None else None,
-        meta=graph.graph.get("meta"),
-        statements=statements,
-        relations=relations,
-        tests=graph.graph.get("tests", ()),
-    )
+    header: Mapping[str, Any] = graph.graph
+    # Only the map's own attributes: networkx and the file formats add theirs (GraphML's node_default).
+    data: dict[str, Any] = {"argmap": 1, **{k: v for k, v in header.items() if k in _MAP_ATTRIBUTES}}
+    data["statements"] = statements
+    data["relations"] = relations
+    return data, problems, order
 
 
 def statement_graph(argument_map: ArgumentMap, relation_type: str = "support") -> nx.DiGraph[str]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -42,10 +42,8 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.display import mimebundle
 from argmap.errors import Problem, UnknownIdError, UsageError
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = [
     "FORMAT_VERSION",
@@ -73,15 +71,16 @@ __all__ = [
 FORMAT_VERSION: Literal[1] = 1
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 SCHEME_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-STATEMENT_KINDS: tuple[str, ...] = ("claim", "premise", "evidence", "rebuttal")
-RELATION_TYPES: tuple[str, ...] = ("support", "attack")
-LABELS: tuple[str, ...] = ("in", "out", "undec")
 
+# Each vocabulary is written once, as a Literal; its tuple is derived from it.
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
 StatementKind = Literal["claim", "premise", "evidence", "rebuttal"]
 RelationType = Literal["support", "attack"]
 LabelName = Literal["in", "out", "undec"]
 SupportModeName = Literal["none", "deductive", "necessary"]
+STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+LABELS: tuple[str, ...] = get_args(LabelName)
 UnitFloat = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
@@ -250,12 +249,10 @@ class MapTest(_Record):
     >>> t = MapTest(semantics="preferred", expect={"C": "in", "R1": "out"})
     >>> t.support, sorted(t.expect.items())
     ('none', [('C', 'in'), ('R1', 'out')])
-    >>> import pydantic
-    >>> try:
-    ...     MapTest(semantics="groundd", expect={"C": "in"})
-    ... except pydantic.ValidationError as exc:
-    ...     print(exc.errors()[0]["msg"].split(";")[0])
-    Value error, unknown semantics 'groundd' (did you mean 'grounded'?)
+
+    The semantics is checked against the solvers when a map is validated
+    (:func:`argmap.validation.semantics_problems`), not here: the model sits below the
+    semantics in the layers (docs/architecture.md).
     """
 
     name: str | None = Field(default=None, description="A short name for the test, shown by argmap check.")
@@ -271,17 +268,6 @@ class MapTest(_Record):
         min_length=1, description="Statement or relation id to its expected label: in, out or undec."
     )
     note: str | None = None
-
-    @field_validator("semantics")
-    @classmethod
-    def _known_semantics(cls, value: str) -> str:
-        from argmap.semantics.solvers import semantics_names
-
-        known = semantics_names()
-        if value not in known:
-            hint = did_you_mean(value, known)
-            raise ValueError(f"unknown semantics {value!r}{hint}; expected one of: {', '.join(known)}")
-        return value
 
 
 def json_schema() -> dict[str, Any]:
@@ -397,10 +383,9 @@ class ArgumentMap(_Record):
         """
         try:
             return self._statement_index[statement_id]
-        except KeyError:
-            raise UnknownIdError(
-                f"no statement {statement_id!r}{did_you_mean(statement_id, self._statement_index)}"
-            ) from None
+        except (KeyError, TypeError):  # TypeError: an id that is not even hashable
+            hint = did_you_mean(statement_id, self._statement_index) if isinstance(statement_id, str) else ""
+            raise UnknownIdError(f"no statement {statement_id!r}{hint}") from None
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id.
@@ -412,14 +397,13 @@ class ArgumentMap(_Record):
         """
         try:
             return self._relation_index[relation_id]
-        except KeyError:
-            raise UnknownIdError(
-                f"no relation {relation_id!r}{did_you_mean(relation_id, self._relation_index)}"
-            ) from None
+        except (KeyError, TypeError):  # TypeError: an id that is not even hashable
+            hint = did_you_mean(relation_id, self._relation_index) if isinstance(relation_id, str) else ""
+            raise UnknownIdError(f"no relation {relation_id!r}{hint}") from None
 
     def has_statement(self, statement_id: str) -> bool:
         """Whether a statement has this id."""
-        return statement_id in self._statement_index
+        return isinstance(statement_id, str) and statement_id in self._statement_index
 
     def is_undercut(self, relation: Relation) -> bool:
         """Whether ``relation`` is an attack on another relation."""
@@ -462,24 +446,9 @@ class ArgumentMap(_Record):
             data.pop("tests", None)
         return data
 
-    def to_networkx(self) -> nx.DiGraph[str]:
-        """This map as a networkx graph; see :func:`argmap.graph.to_networkx`."""
-        from argmap.graph import to_networkx
-
-        return to_networkx(self)
-
-    @classmethod
-    def from_networkx(cls, graph: nx.DiGraph[str]) -> ArgumentMap:
-        """The map a graph from :meth:`to_networkx` encodes; see :func:`argmap.graph.from_networkx`."""
-        from argmap.graph import from_networkx
-
-        return from_networkx(graph)
-
-    def _repr_svg_(self) -> str:
-        """The diagram, for Jupyter; see :func:`argmap.render.notebook.map_svg`."""
-        from argmap.render.notebook import map_svg
-
-        return map_svg(self)
+    def _repr_svg_(self) -> str | None:
+        """The diagram, for Jupyter, as :mod:`argmap.render` registers it in :mod:`argmap.display`."""
+        return mimebundle("map", self).get("image/svg+xml")
 
 
 def assign_relation_ids(relations: Sequence[Relation], taken: Iterable[str] = ()) -> tuple[Relation, ...]:

@@ -20,7 +20,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pydantic
@@ -41,9 +41,10 @@ from argmap.model import (
     duplicate_ids,
 )
 from argmap.schemes import Catalogue, scheme_problems
+from argmap.semantics import semantics_names
 from argmap.source import SourceDocument, check_source
 
-__all__ = ["build_map", "diagnose"]
+__all__ = ["build_map", "diagnose", "semantics_problems"]
 
 Locate = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
 
@@ -104,6 +105,7 @@ def build_map(
             pass
         else:
             problems = scheme_problems(argument_map.statements, argument_map.relations, schemes)
+            problems += semantics_problems(argument_map.tests)
             if source is not None:
                 problems += check_source(enumerate(argument_map.statements), argument_map.source, source)
             if not problems:
@@ -185,6 +187,7 @@ def diagnose(
     ids = [s.id for s in statements] + [r.key for r in named]
     tests, test_indices = _expectations(data)
     problems.extend(check_tests(tests, ids, test_indices=test_indices, other_ids=dropped))
+    problems.extend(semantics_problems(_named_semantics(data)))
     if source is not None:
         declared = header.get("source")
         try:
@@ -194,6 +197,51 @@ def diagnose(
         anchored = zip(statement_indices, statements, strict=True)
         problems.extend(check_source(anchored, declared_source, source))
     return problems
+
+
+def semantics_problems(tests: Iterable[MapTest | tuple[int, str | None, str]]) -> list[Problem]:
+    """A problem for each test whose semantics no solver has (:func:`argmap.semantics.semantics_names`).
+
+    Parameters
+    ----------
+    tests : iterable
+        A map's tests, or ``(index, name, semantics)`` triples read from a file's data.
+
+    Returns
+    -------
+    list of Problem
+        With ``path`` (``("tests", i, "semantics")``) set, and ``id`` the test's name.
+
+    Examples
+    --------
+    >>> [p.message for p in semantics_problems([MapTest(semantics="groundd", expect={"C": "in"})])]
+    ["unknown semantics 'groundd' (did you mean 'grounded'?); expected one of: grounded, complete, ..."]
+    """
+    known = semantics_names()
+    problems = []
+    for index, test in enumerate(tests):
+        position, name, semantics = (index, test.name, test.semantics) if isinstance(test, MapTest) else test
+        if semantics not in known:
+            problems.append(
+                Problem(
+                    f"unknown semantics {semantics!r}{did_you_mean(semantics, known)}; "
+                    f"expected one of: {', '.join(known)}",
+                    id=name,
+                    path=("tests", position, "semantics"),
+                )
+            )
+    return problems
+
+
+def _named_semantics(data: Mapping[str, Any]) -> list[tuple[int, str | None, str]]:
+    """``(index, name, semantics)`` of each test in the data that names its semantics by a string."""
+    tests = data.get("tests")
+    named = []
+    for index, item in enumerate(tests if isinstance(tests, list) else ()):
+        if isinstance(item, Mapping) and isinstance(item.get("semantics"), str):
+            name = item.get("name")
+            named.append((index, name if isinstance(name, str) else None, item["semantics"]))
+    return named
 
 
 def _expectations(data: Mapping[str, Any]) -> tuple[list[MapTest], list[int]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import argmap
 from argmap import ArgumentMap, Relation, Statement
 from argmap.analysis import acceptability, analyze, counterarguments, strength
+from argmap.graph import from_networkx, to_networkx
 from argmap.outline import format_outline, outline
 from argmap.render import render
 
@@ -42,9 +43,9 @@ path = argmap.save(m, out / "school.yaml")
 assert argmap.load(path) == m
 
 # 3. networkx: relations are nodes of their own, so linked premises and undercuts survive.
-g = m.to_networkx()
+g = to_networkx(m)
 print(f"networkx graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
-assert ArgumentMap.from_networkx(g) == m
+assert from_networkx(g) == m
 
 # 4. Analyses are pure functions returning frozen pydantic results.
 print(format_outline(outline(m)))

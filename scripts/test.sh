@@ -8,4 +8,5 @@ bash scripts/setup.sh test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+.venv/bin/lint-imports
 .venv/bin/python -m pytest -n "${ARGMAP_TEST_WORKERS:-auto}" --dist worksteal "$@"

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 import argmap
-from argmap.graph import statement_graph
+from argmap.graph import statement_graph, to_networkx
 from tests.conftest import ARTICLE_MAP
 
 
@@ -67,7 +67,7 @@ def test_map_has_the_structures_the_argument_needs() -> None:
 
 def test_every_statement_is_connected_to_the_main_claim() -> None:
     m = argmap.load(ARTICLE_MAP)
-    g = m.to_networkx().to_undirected()
+    g = to_networkx(m).to_undirected()
     assert m.main_claim is not None
     assert set(nx.node_connected_component(g, m.main_claim)) >= {s.id for s in m.statements}
     assert nx.is_directed_acyclic_graph(statement_graph(m))

@@ -16,7 +16,7 @@ import yaml
 
 import argmap
 from argmap._files import include_file, read_file
-from argmap.batching.records import analyse_file
+from argmap.batching.records import analyze_file
 from argmap.errors import ParseError, UnknownFormatError
 from argmap.limits import Limits
 from argmap.schemes import CatalogueError, parse_catalogue, read_catalogue
@@ -101,7 +101,7 @@ def test_every_reader_refuses_fifos_and_devices(special: str, fifo: Path, tmp_pa
         lambda: argmap.load(path, "yaml"),
         lambda: SourceDocument.read(path),
         lambda: AttackFramework.read(path, "apx"),
-        lambda: analyse_file(str(path)).error_message and _raise(analyse_file(str(path)).error_message),
+        lambda: analyze_file(str(path)).error_message and _raise(analyze_file(str(path)).error_message),
     ):
         with pytest.raises(ParseError, match=r"not a regular file"):
             read()
@@ -204,8 +204,8 @@ def test_include_file_refuses_an_absolute_path_directly() -> None:
 
 def test_a_batch_worker_given_the_bytes_refuses_includes(folder: Path) -> None:
     path = _main(folder, "@include(b.argdown)")
-    assert analyse_file(str(path)).ok  # read here: the folder is this machine's
-    record = analyse_file(str(path), data=path.read_bytes())  # as a Dask worker gets it
+    assert analyze_file(str(path)).ok  # read here: the folder is this machine's
+    record = analyze_file(str(path), data=path.read_bytes())  # as a Dask worker gets it
     assert record.error_kind == "parse"
     assert "refused by the limit includes=no" in (record.error_message or "")
 
@@ -252,7 +252,7 @@ def test_a_malformed_json_file_is_a_parse_error_with_its_line(
     path.write_bytes(content)
     with pytest.raises(ParseError, match=problem):
         argmap.load(path)
-    record = analyse_file(str(path))
+    record = analyze_file(str(path))
     assert record.error_kind == "parse", record.error_message
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from argmap.analysis.acceptability import SUPPORT_MODES, acceptability, grounded_labels
 from argmap.analysis.chains import chains_of, support_chains, support_structure
-from argmap.analysis.counterarguments import counterarguments, find_counterarguments
+from argmap.analysis.counterarguments import _counterarguments_from, counterarguments
 from argmap.analysis.results import (
     WEAK_LINK_KINDS,
     Acceptability,
@@ -40,7 +40,7 @@ from argmap.analysis.results import (
 )
 from argmap.analysis.stance import stance
 from argmap.analysis.strength import STRENGTH_MODELS, strength
-from argmap.analysis.weak_links import find_weak_links, weak_links
+from argmap.analysis.weak_links import _weak_links_from, weak_links
 from argmap.model import ArgumentMap
 from argmap.schemes import Catalogue
 
@@ -116,10 +116,10 @@ def analyze(
     return Analysis(
         claim=claim_id,
         support_chains=chains_of(structure, max_chains),
-        weak_links=find_weak_links(
+        weak_links=_weak_links_from(
             argument_map, structure, labels, scores.scores if scores else {}, schemes=schemes
         ),
-        counterarguments=find_counterarguments(argument_map, structure, labels),
+        counterarguments=_counterarguments_from(argument_map, structure, labels),
         acceptability=accepted,
         strength=scores,
     ).drawn_on(argument_map)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.dag import ClaimDag, claim_dag, longest_chains
 from argmap.analysis.results import SupportChains
+from argmap.errors import UsageError
 from argmap.model import ArgumentMap, default_claim
 
 __all__ = ["SupportStructure", "support_chains", "support_structure"]
@@ -106,13 +107,23 @@ def support_chains(
     ------
     UnknownIdError
         If ``claim`` names no statement.
+    UsageError
+        If ``max_chains`` is not a whole number of at least 0.
     """
     structure = support_structure(argument_map, claim)
     return chains_of(structure, max_chains).drawn_on(argument_map)
 
 
 def chains_of(structure: SupportStructure, max_chains: int) -> SupportChains:
-    """The :class:`SupportChains` result of an explored structure."""
+    """The :class:`SupportChains` result of an explored structure.
+
+    Raises
+    ------
+    UsageError
+        If ``max_chains`` is not a whole number of at least 0.
+    """
+    if isinstance(max_chains, bool) or not isinstance(max_chains, int) or max_chains < 0:
+        raise UsageError(f"max_chains must be a whole number of at least 0, not {max_chains!r}")
     dag = structure.dag
     listed = tuple(structure.name_path(p) for p in longest_chains(dag, max_chains))
     return SupportChains(

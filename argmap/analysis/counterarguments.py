@@ -38,7 +38,7 @@ from argmap.analysis.chains import SupportStructure, support_structure
 from argmap.analysis.results import Counterargument, Label
 from argmap.model import ArgumentMap
 
-__all__ = ["counterarguments", "find_counterarguments"]
+__all__ = ["counterarguments"]
 
 _STATUS: dict[str, str] = {"out": "answered", "in": "standing", "undec": "contested"}
 
@@ -67,10 +67,10 @@ def counterarguments(
         If ``claim`` names no statement.
     """
     structure = support_structure(argument_map, claim)
-    return find_counterarguments(argument_map, structure, grounded_labels(argument_map, support=support))
+    return _counterarguments_from(argument_map, structure, grounded_labels(argument_map, support=support))
 
 
-def find_counterarguments(
+def _counterarguments_from(
     argument_map: ArgumentMap, structure: SupportStructure, labels: Mapping[str, Label]
 ) -> tuple[Counterargument, ...]:
     """The counterarguments, from a support structure and grounded labels already computed."""

@@ -10,7 +10,12 @@ from typing import Any, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from argmap.display import mimebundle
+from argmap.model import LabelName
+
 __all__ = [
+    "ANALYSIS_NAMES",
+    "COUNTERARGUMENT_STATUSES",
     "WEAK_LINK_KINDS",
     "Acceptability",
     "Analysis",
@@ -23,7 +28,12 @@ __all__ = [
     "WeakLink",
 ]
 
-Label = Literal["in", "out", "undec"]
+Label = LabelName
+AnalysisName = Literal["chains", "weak-links", "counterarguments", "acceptability", "strength"]
+ANALYSIS_NAMES: tuple[str, ...] = get_args(AnalysisName)
+"""The analyses by name, in one order: batch columns, ``--analyses``, ``--highlight``."""
+CounterargumentStatus = Literal["answered", "standing", "contested"]
+COUNTERARGUMENT_STATUSES: tuple[str, ...] = get_args(CounterargumentStatus)
 Side = Literal["pro", "con", "both", "none"]
 WeakLinkKind = Literal[
     "single-point-of-failure",
@@ -53,10 +63,8 @@ class _Result(BaseModel):
     def _repr_mimebundle_(
         self, include: object = None, exclude: object = None, **kwargs: object
     ) -> dict[str, str]:
-        """A table for Jupyter (a result holds no map to draw); see argmap.render.notebook."""
-        from argmap.render.notebook import result_bundle
-
-        return result_bundle(self)
+        """A table for Jupyter, over the map's diagram when it is known (:mod:`argmap.display`)."""
+        return mimebundle("result", self)
 
 
 class SupportChains(_Result):
@@ -91,7 +99,7 @@ class Counterargument(_Result):
     target: str = Field(description="The statement or relation attacked.")
     relation: str = Field(description="The id of the attack relation.")
     kind: Literal["rebut", "undermine", "undercut"]
-    status: Literal["answered", "standing", "contested"]
+    status: CounterargumentStatus
     answered_by: tuple[str, ...] = Field(
         default=(), description="Accepted statements whose attacks defeat this one (when answered)."
     )

@@ -85,10 +85,10 @@ def weak_links(
     structure = support_structure(argument_map, claim)
     labels = grounded_labels(argument_map, support=support)
     scores = strength(argument_map, strength_model).scores if strength_model != "none" else {}
-    return find_weak_links(argument_map, structure, labels, scores, weak_inference, long_chain, schemes)
+    return _weak_links_from(argument_map, structure, labels, scores, weak_inference, long_chain, schemes)
 
 
-def find_weak_links(
+def _weak_links_from(
     argument_map: ArgumentMap,
     structure: SupportStructure,
     labels: Mapping[str, Label],

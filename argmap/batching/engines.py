@@ -41,7 +41,7 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from argmap._files import read_file
-from argmap.batching.records import BatchRecord, analyse_file, error_record
+from argmap.batching.records import BatchRecord, analyze_file, error_record
 from argmap.errors import ArgmapError, UsageError
 from argmap.limits import default_limits
 
@@ -91,7 +91,7 @@ def run_local(
     *,
     jobs: int,
     timeout: float | None = None,
-    worker: Worker = analyse_file,
+    worker: Worker = analyze_file,
 ) -> Iterator[BatchRecord]:
     """Analyse files in a pool of ``jobs`` processes; yield each record as it completes.
 
@@ -268,7 +268,7 @@ def _dask_records(
                 except ArgmapError as exc:
                     yield error_record(file, "parse", str(exc), analyses)
                     continue
-                future = client.submit(analyse_file, file, analyses, data, pure=False)
+                future = client.submit(analyze_file, file, analyses, data, pure=False)
                 names[future.key] = file
                 running.add(future)
                 return

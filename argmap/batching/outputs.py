@@ -24,10 +24,10 @@ nothing, a machine that loses power may lose its last rows.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from argmap.batching.records import analyse_file
+>>> from argmap.batching.records import analyze_file
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "rows.csv"
 >>> with open_writer(out, ("chains",)) as writer:
-...     writer.write(analyse_file("graphs/ukraine-us-alliance.yaml", ("chains",)))
+...     writer.write(analyze_file("graphs/ukraine-us-alliance.yaml", ("chains",)))
 >>> done_files(out, ("chains",))
 ['graphs/ukraine-us-alliance.yaml']
 """
@@ -49,7 +49,7 @@ from typing import Any, Self
 from argmap.batching.records import BatchRecord, Cell, analyses_of_columns, columns
 from argmap.errors import OutputError, UsageError
 from argmap.escape import csv_cell, csv_cell_value
-from argmap.io.writing import check_output, output_mode, process_alive, temporary_beside
+from argmap.writing import check_output, output_mode, process_alive, temporary_beside
 
 __all__ = [
     "OUTPUT_SUFFIXES",

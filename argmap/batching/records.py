@@ -1,6 +1,6 @@
 """One map of a batch run: read it, analyse it, and give one record (a row) whatever happens.
 
-:func:`analyse_file` is the unit of work the local pool and Dask run. It never raises:
+:func:`analyze_file` is the unit of work the local pool and Dask run. It never raises:
 a file that cannot be read or analysed gives a record with an ``error_kind`` and an
 ``error_message`` instead. :meth:`BatchRecord.row` flattens a record into the columns
 written to CSV and Parquet (:func:`columns` lists them, in order, for a choice of
@@ -8,13 +8,13 @@ analyses); JSONL rows add :meth:`BatchRecord.results`, the full results.
 
 Examples
 --------
->>> record = analyse_file("graphs/ukraine-us-alliance.yaml", ("chains",))
+>>> record = analyze_file("graphs/ukraine-us-alliance.yaml", ("chains",))
 >>> record.ok, record.format, record.claim
 (True, 'yaml', 'C1')
 >>> row = record.row()
 >>> row["chains"] > 0, "claim_strength" in row
 (True, False)
->>> analyse_file("README.md").row()["error_kind"]
+>>> analyze_file("README.md").row()["error_kind"]
 'unknown-format'
 """
 
@@ -42,6 +42,7 @@ from argmap.analysis import (
     strength,
     support_chains,
 )
+from argmap.analysis.results import ANALYSIS_NAMES, COUNTERARGUMENT_STATUSES
 from argmap.errors import (
     ArgmapError,
     LimitError,
@@ -52,7 +53,7 @@ from argmap.errors import (
 )
 from argmap.io import detect_format, loads
 from argmap.limits import default_limits
-from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
+from argmap.model import LABELS, RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
 from argmap.summary import MapSummary, summarize
 
 __all__ = [
@@ -61,14 +62,14 @@ __all__ = [
     "BatchRecord",
     "Cell",
     "ErrorKind",
-    "analyse_file",
     "analyses_of_columns",
+    "analyze_file",
     "columns",
     "error_record",
     "parse_analyses",
 ]
 
-ANALYSES: tuple[str, ...] = ("chains", "weak-links", "counterarguments", "acceptability", "strength")
+ANALYSES: tuple[str, ...] = ANALYSIS_NAMES
 """The analysis names of ``--analyses``, in the order their columns appear."""
 
 ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal", "limit"]
@@ -77,8 +78,8 @@ ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 Cell = str | int | float | None
 """The value of one column of a row."""
 
-_COUNTER_STATUSES = ("answered", "standing", "contested")
-_LABELS = ("in", "out", "undec")
+_COUNTER_STATUSES = COUNTERARGUMENT_STATUSES
+_LABELS = LABELS
 
 _BASE_COLUMNS: tuple[tuple[str, type], ...] = (
     ("file", str),
@@ -268,7 +269,7 @@ class BatchRecord(BaseModel):
 
         Examples
         --------
-        >>> sorted(analyse_file("graphs/ukraine-us-alliance.yaml", ("chains", "strength")).results())
+        >>> sorted(analyze_file("graphs/ukraine-us-alliance.yaml", ("chains", "strength")).results())
         ['chains', 'strength']
         """
         fields = {
@@ -360,7 +361,7 @@ def _analysed(file: str, fmt: str, argument_map: ArgumentMap, analyses: tuple[st
     )
 
 
-def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | None = None) -> BatchRecord:
+def analyze_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | None = None) -> BatchRecord:
     """Read one map file and run the chosen analyses on its default claim; never raises.
 
     The claim is the one ``argmap analyze`` picks: the map's ``main_claim``, else its
@@ -387,7 +388,7 @@ def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
 
     Examples
     --------
-    >>> analyse_file("no/such/file.yaml").error_message
+    >>> analyze_file("no/such/file.yaml").error_message
     'no/such/file.yaml: cannot read: No such file or directory'
     """
     chosen = tuple(analyses)

@@ -176,7 +176,7 @@ def _similarities(a: Sequence[Statement], b: Sequence[Statement], *, use_spans: 
             [s.text for s in a],
             [s.text for s in b],
             scorer=fuzz.ratio,
-            processor=_normalise,
+            processor=_normalize,
             dtype=np.float64,
         )
         / 100.0
@@ -212,7 +212,7 @@ def _candidates(weights: NDArray[np.int64]) -> NDArray[np.bool_]:
     return keep & (weights >= 0)
 
 
-def _normalise(text: str) -> str:
+def _normalize(text: str) -> str:
     # Lower case, punctuation removed; a text of punctuation only is compared as written.
     return utils.default_process(text) or text
 

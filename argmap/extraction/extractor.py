@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
+from argmap._version import __version__
 from argmap.errors import ParseError, Problem, UsageError
 from argmap.extraction.decoder import Parse, decode
 from argmap.extraction.lexicon import CueMatch
@@ -48,12 +49,6 @@ _STATEMENT_CUES = {
     "premise": ("premise", "additive", "counter", "example"),
 }
 _RELATION_CUES = ("counter", "concession", "premise", "example", "additive", "claim")
-
-
-def _version() -> str:
-    from argmap import __version__
-
-    return __version__
 
 
 def parse_text(text: str, name: str | None = None) -> Parse:
@@ -229,5 +224,5 @@ def draft_map(
         ),
         statements=tuple(statements),
         relations=tuple(relations),
-        meta={"draft": True, "extractor": f"{EXTRACTOR} {_version()}", "units": len(parse.units)},
+        meta={"draft": True, "extractor": f"{EXTRACTOR} {__version__}", "units": len(parse.units)},
     )

@@ -39,10 +39,10 @@ from argmap.io.registry import (
     get_format,
     register,
 )
-from argmap.io.writing import check_output, write_bytes_atomic, write_files_atomic
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
+from argmap.writing import check_output, write_bytes_atomic, write_files_atomic
 
 __all__ = [
     "Detected",

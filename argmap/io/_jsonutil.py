@@ -13,9 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from argmap.errors import ParseError, Problem
 from argmap.io._checks import check_json_text_depth, too_deep_for_the_parser
 from argmap.limits import Limits
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = [
     "decode_text",
@@ -57,7 +61,7 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
-    """Parse JSON text strictly, within ``limits.max_depth`` (when limits are given).
+    """Parse JSON text strictly, within ``limits.max_depth`` (when given): the one JSON decoder of io.
 
     Raises
     ------
@@ -70,7 +74,7 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
     >>> parse_json('{"a": 1, "a": 2}', "x.json")
     Traceback (most recent call last):
     ...
-    argmap.errors.ParseError: x.json:1: JSON: duplicate key 'a'
+    argmap.errors.ParseError: x.json:1:10: JSON: duplicate key 'a'
     """
     sniffed = _SNIFFED[0] if _SNIFFED else None
     if sniffed is not None and sniffed.strict and sniffed.text == text:
@@ -86,13 +90,39 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
             [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
         ) from None
     except _DuplicateKeyError as exc:
-        line = line_of(text, rf'"{re.escape(exc.key)}"\s*:', occurrence=2)
-        raise ParseError([Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line)]) from None
+        second = line_of(text, rf'"{re.escape(exc.key)}"\s*:', occurrence=2)  # when YAML cannot tell
+        line, column = _duplicate_key_position(text, exc.key) or (second or 1, None)
+        raise ParseError(
+            [Problem(f"JSON: duplicate key {exc.key!r}", file=name, line=line, column=column)]
+        ) from None
     except RecursionError:
         raise too_deep_for_the_parser(text, name, limits or Limits(), "JSON") from None
     if limits is not None:
         check_json_text_depth(value, text, name, limits)
     return value
+
+
+def _duplicate_key_position(text: str, key: str) -> tuple[int, int] | None:
+    """Where ``key`` first appears twice in one mapping (JSON's parser does not say)."""
+    try:
+        root = yaml.compose(text.replace("\t", " "), Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, value in node.value:
+                stack.append(value)
+                if not isinstance(key_node, yaml.ScalarNode):  # "? [a]: b" in text that is no JSON
+                    continue
+                if key_node.value == key and key in seen:
+                    return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                seen.add(key_node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 @dataclass(frozen=True)

@@ -22,19 +22,17 @@ Examples
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from argmap.io._structure import safe_id
 from argmap.io.registry import Format, register
-from argmap.limits import Limits, default_limits
+from argmap.limits import Limits
 from argmap.model import ArgumentMap
+from argmap.semantics import AttackFramework, FrameworkFormat
+from argmap.semantics import get_format as get_framework_format
 from argmap.source import SourceDocument
 from argmap.validation import build_map
-
-if TYPE_CHECKING:
-    from argmap.semantics import AttackFramework
 
 __all__ = [
     "APX",
@@ -45,8 +43,6 @@ __all__ = [
     "loads_framework",
     "map_of_framework",
 ]
-
-_ICCMA_HEADER = re.compile(rb"^[ \t]*p[ \t]+af[ \t]+([0-9]+)", re.M)
 
 
 def map_of_framework(framework: AttackFramework, title: str = "framework") -> ArgumentMap:
@@ -116,14 +112,7 @@ def loads_framework(
     ...
     argmap.errors.ParseError: x.af:2: argument 3 is outside 1..2
     """
-    from argmap.semantics import AttackFramework
-
-    limits = limits if limits is not None else default_limits()
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if format == "iccma" and (header := _ICCMA_HEADER.search(raw)) is not None:
-        limits.check_statements(int(header.group(1)), name, raw.count(b"\n", 0, header.start()) + 1)
-    framework = AttackFramework.parse(raw, format, file=name)
-    limits.check_statements(len(framework.names), name)
+    framework = AttackFramework.parse(data, format, file=name, limits=limits)
     title = PurePath(name).stem if not name.startswith("<") else "framework"
     return map_of_framework(framework, title=title or "framework")
 
@@ -145,8 +134,6 @@ def framework_of_map(argument_map: ArgumentMap) -> AttackFramework:
     >>> framework_of_map(m).names, sorted(framework_of_map(m).attack_pairs())
     (('1', '2', '3'), [('2', '1'), ('3', '2')])
     """
-    from argmap.semantics import AttackFramework
-
     statements = {s.id for s in argument_map.statements}
     if all(r.type == "attack" and not r.linked and r.to in statements for r in argument_map.relations):
         return AttackFramework(
@@ -171,33 +158,25 @@ def dumps_framework(argument_map: ArgumentMap, format: str) -> str:
     2 1
     """
     framework = framework_of_map(argument_map)
-    writer = {"apx": framework.to_apx, "tgf": framework.to_tgf, "iccma": framework.to_iccma}[format]
-    return writer()
+    return get_framework_format(format).generate(framework.names, framework.sources, framework.targets)
 
 
-def _register(name: str, suffixes: tuple[str, ...], description: str) -> Format:
+def _register(syntax: FrameworkFormat, reading: str) -> Format:
+    """The map format of a framework syntax (:mod:`argmap.semantics.syntax`): its name and suffixes."""
+    name = syntax.name
     return register(
         Format(
             name=name,
-            suffixes=suffixes,
-            description=description,
+            suffixes=syntax.suffixes,
+            description=f"{syntax.description} (the map's attack framework{reading}; "
+            "read as claims and attacks)",
             reader=lambda data, file, source, limits: loads_framework(data, name, file, source, limits),
             writer=lambda argument_map: dumps_framework(argument_map, name).encode("utf-8"),
         )
     )
 
 
-APX = _register(
-    "apx",
-    (".apx",),
-    "ASPARTIX facts arg(a). att(a,b).: the map's attack framework; read as claims and attacks",
-)
-TGF = _register(
-    "tgf", (".tgf",), "Trivial Graph Format: the map's attack framework; read as claims and attacks"
-)
-ICCMA = _register(
-    "iccma",
-    (".af", ".i23"),
-    "ICCMA'23 'p af n' and 'i j' lines: the map's attack framework (arguments numbered); "
-    "read as claims and attacks",
-)
+# Names, suffixes, parsers and generators come from the one table in argmap.semantics.syntax.
+APX = _register(get_framework_format("apx"), "")
+TGF = _register(get_framework_format("tgf"), "")
+ICCMA = _register(get_framework_format("iccma"), " (arguments numbered)")

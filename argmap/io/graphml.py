@@ -35,9 +35,8 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
 from argmap.errors import MapValidationError, ParseError, Problem
-from argmap.graph import to_networkx
+from argmap.graph import from_networkx, to_networkx
 from argmap.io._checks import check_value_depth
-from argmap.io._graphdata import map_from_graph
 from argmap.io._jsonutil import decode_text, line_of
 from argmap.io._xml import parse_xml
 from argmap.io.registry import Format, register
@@ -165,7 +164,9 @@ def loads_graphml(
     limits.check_statements(
         sum(1 for _, attrs in graph.nodes(data=True) if attrs.get("element") == "statement"), name
     )
-    argument_map = map_from_graph(graph, name, locate_node, line_of(text, r"<graph\b") or 1)
+    argument_map = from_networkx(
+        graph, name=name, locate_node=locate_node, graph_line=line_of(text, r"<graph\b") or 1
+    )
     if source is not None:
         return build_map(argument_map.to_data(), file=name, source=source)
     return argument_map

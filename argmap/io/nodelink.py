@@ -25,8 +25,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.errors import MapValidationError, ParseError, Problem
-from argmap.graph import to_networkx
-from argmap.io._graphdata import map_from_graph
+from argmap.graph import from_networkx, to_networkx
 from argmap.io._jsonutil import decode_text, item_lines, line_of, parse_json, sniffed_json
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
@@ -153,7 +152,9 @@ def loads_node_link(
         )
     if problems:
         raise MapValidationError(problems)
-    argument_map = map_from_graph(graph, name, locate_node, line_of(text, r"\"graph\"\s*:") or 1)
+    argument_map = from_networkx(
+        graph, name=name, locate_node=locate_node, graph_line=line_of(text, r"\"graph\"\s*:") or 1
+    )
     if source is not None:
         return build_map(argument_map.to_data(), file=name, source=source)
     return argument_map

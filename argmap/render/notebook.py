@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from argmap.display import register_display
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
 from argmap.render.output import render, render_bytes
@@ -211,3 +212,7 @@ def _plain(value: Any) -> str:
 def _svg_element(svg: bytes) -> str:
     text = svg.decode("utf-8")
     return text[text.find("<svg") :]
+
+
+register_display("map", lambda argument_map: {"image/svg+xml": map_svg(argument_map)})
+register_display("result", result_bundle)

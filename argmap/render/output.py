@@ -33,7 +33,6 @@ from pathlib import Path
 import pygraphviz
 
 from argmap.errors import OutputError, UnknownFormatError
-from argmap.io import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions, dot_graph
 from argmap.render.html import html_page
@@ -41,6 +40,7 @@ from argmap.render.layout import SCREEN
 from argmap.render.overlay import Overlay
 from argmap.render.style import get_theme
 from argmap.source import SourceDocument
+from argmap.writing import write_bytes_atomic
 
 __all__ = ["FORMATS", "SUFFIXES", "format_for_path", "render", "render_bytes"]
 

@@ -34,30 +34,28 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Annotated, TypeAlias
+from typing import Annotated, Any, NamedTuple, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from argmap.analysis.results import (
+    ANALYSIS_NAMES,
+    Acceptability,
+    Analysis,
+    Counterargument,
+    Strength,
+    SupportChains,
+    WeakLink,
+)
 from argmap.errors import UnknownIdError, UsageError
 from argmap.model import ArgumentMap, did_you_mean
 from argmap.render.style import MARKS
 
-if TYPE_CHECKING:
-    # Only for annotations: drawing a map must not need the analyzers to import (see overlay_for).
-    from argmap.analysis.results import (
-        Acceptability,
-        Analysis,
-        Counterargument,
-        Strength,
-        SupportChains,
-        WeakLink,
-    )
-
-    Result: TypeAlias = (
-        Analysis | SupportChains | Acceptability | Strength | Sequence[WeakLink] | Sequence[Counterargument]
-    )
+Result: TypeAlias = (
+    Analysis | SupportChains | Acceptability | Strength | Sequence[WeakLink] | Sequence[Counterargument]
+)
 
 __all__ = [
     "HIGHLIGHTS",
@@ -75,7 +73,7 @@ __all__ = [
     "weak_links_overlay",
 ]
 
-HIGHLIGHTS: tuple[str, ...] = ("weak-links", "chains", "counterarguments", "acceptability", "strength")
+HIGHLIGHTS: tuple[str, ...] = ANALYSIS_NAMES
 """What an overlay can show, by the name ``argmap render --highlight`` takes."""
 
 _STATUS_ORDER = ("standing", "contested", "answered")
@@ -671,18 +669,9 @@ def overlay_for(
     >>> overlay_for(m, [], "glow")
     Traceback (most recent call last):
     ...
-    argmap.errors.UsageError: unknown highlight 'glow'; known highlights: weak-links, chains, \
+    argmap.errors.UsageError: unknown highlight 'glow'; known highlights: chains, weak-links, \
 counterarguments, acceptability, strength
     """
-    from argmap.analysis.results import (
-        Acceptability,
-        Analysis,
-        Counterargument,
-        Strength,
-        SupportChains,
-        WeakLink,
-    )
-
     if highlight is not None and highlight not in HIGHLIGHTS:
         raise UsageError(f"unknown highlight {highlight!r}; known highlights: {', '.join(HIGHLIGHTS)}")
     if chain is not None and (highlight or _highlight_of(result)) != "chains":
@@ -700,20 +689,11 @@ counterarguments, acceptability, strength
     if found is not None and highlight is not None and found != highlight:
         raise UsageError(f"a {type(result).__name__} result cannot be highlighted as {highlight!r}")
     chosen = found or highlight
-    if chosen == "chains" and isinstance(result, SupportChains):
-        return chains_overlay(argument_map, result, chain=chain)
-    if isinstance(result, Acceptability):
-        return acceptability_overlay(argument_map, result)
-    if isinstance(result, Strength):
-        return strength_overlay(argument_map, result)
-    if isinstance(result, Sequence):
-        if chosen == "weak-links":
-            return _top_weak_links(argument_map, [r for r in result if isinstance(r, WeakLink)], top)
-        if chosen == "counterarguments":
-            return _top_counterarguments(
-                argument_map, [r for r in result if isinstance(r, Counterargument)], top
-            )
-    raise UsageError(f"a {type(result).__name__} result cannot be highlighted as {chosen!r}")
+    drawing = _DRAWINGS[chosen] if chosen is not None else None
+    empty = isinstance(result, Sequence) and not result
+    if drawing is None or (found is None and not (empty and drawing.many)):
+        raise UsageError(f"a {type(result).__name__} result cannot be highlighted as {chosen!r}")
+    return drawing.draw(argument_map, result, chain, top)
 
 
 def analysis_findings(argument_map: ArgumentMap, analysis: Analysis) -> dict[str, tuple[str, ...]]:
@@ -787,38 +767,50 @@ def _top_counterarguments(
     return overlay.model_copy(update={"notes": (*overlay.notes, note)})
 
 
+class _Drawing(NamedTuple):
+    """How one kind of result is drawn: the type it is keyed by, its field in an Analysis, its overlay."""
+
+    kind: type[BaseModel]
+    many: bool  # drawn from a sequence of results of the kind (weak links, counterarguments)
+    field: str  # where an Analysis holds it
+    draw: Callable[[ArgumentMap, Any, int | None, int | None], Overlay]  # (map, result, chain, top)
+
+
+# One entry per highlight: the result type each is keyed by, and the overlay that draws it.
+_DRAWINGS: dict[str, _Drawing] = {
+    "weak-links": _Drawing(WeakLink, True, "weak_links", lambda m, r, _, top: _top_weak_links(m, r, top)),
+    "chains": _Drawing(
+        SupportChains, False, "support_chains", lambda m, r, c, _: chains_overlay(m, r, chain=c)
+    ),
+    "counterarguments": _Drawing(
+        Counterargument, True, "counterarguments", lambda m, r, _, top: _top_counterarguments(m, r, top)
+    ),
+    "acceptability": _Drawing(
+        Acceptability, False, "acceptability", lambda m, r, *_: acceptability_overlay(m, r)
+    ),
+    "strength": _Drawing(Strength, False, "strength", lambda m, r, *_: strength_overlay(m, r)),
+}
+_HIGHLIGHT_OF_TYPE: dict[type[BaseModel], str] = {drawing.kind: name for name, drawing in _DRAWINGS.items()}
+
+
 def _overlay_of_analysis(
     argument_map: ArgumentMap, analysis: Analysis, highlight: str, chain: int | None, top: int | None
 ) -> Overlay:
-    if highlight == "weak-links":
-        return _top_weak_links(argument_map, analysis.weak_links, top)
-    if highlight == "chains":
-        return chains_overlay(argument_map, analysis.support_chains, chain=chain)
-    if highlight == "counterarguments":
-        return _top_counterarguments(argument_map, analysis.counterarguments, top)
-    if highlight == "acceptability":
-        return acceptability_overlay(argument_map, analysis.acceptability)
-    if analysis.strength is None:
+    part = getattr(analysis, _DRAWINGS[highlight].field)
+    if part is None:
         raise UsageError("the analysis has no strength to highlight (it ran with strength_model='none')")
-    return strength_overlay(argument_map, analysis.strength)
+    return _DRAWINGS[highlight].draw(argument_map, part, chain, top)
 
 
 def _highlight_of(result: Result) -> str | None:
-    from argmap.analysis.results import Acceptability, Counterargument, Strength, SupportChains, WeakLink
-
-    if isinstance(result, SupportChains):
-        return "chains"
-    if isinstance(result, Acceptability):
-        return "acceptability"
-    if isinstance(result, Strength):
-        return "strength"
-    if isinstance(result, Sequence) and result:
-        if all(isinstance(r, WeakLink) for r in result):
-            return "weak-links"
-        if all(isinstance(r, Counterargument) for r in result):
-            return "counterarguments"
-        raise UsageError("a sequence of results must hold only weak links or only counterarguments")
-    return None
+    """The highlight a result's type is drawn as (a sequence: its items' type), or None."""
+    if isinstance(result, Sequence):
+        found = {_HIGHLIGHT_OF_TYPE.get(type(item)) for item in result}
+        if len(found) > 1 or None in found or any(not _DRAWINGS[h].many for h in found if h is not None):
+            raise UsageError("a sequence of results must hold only weak links or only counterarguments")
+        return found.pop() if found else None
+    highlight = _HIGHLIGHT_OF_TYPE.get(type(result))
+    return highlight if highlight is not None and not _DRAWINGS[highlight].many else None
 
 
 def _check_ids(argument_map: ArgumentMap, ids: Iterable[str]) -> None:

@@ -36,6 +36,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from argmap._files import read_file
+from argmap._yaml import parse_yaml
 from argmap.errors import MapError, ParseError, Problem, UnknownIdError
 from argmap.limits import Limits, default_limits
 from argmap.model import SCHEME_ID_PATTERN, did_you_mean
@@ -304,8 +305,6 @@ def parse_catalogue(text: str, name: str = "<string>", limits: Limits | None = N
     ...
     argmap.schemes.catalogue.CatalogueError: mine.yaml:3:7: Bad Id: schemes[0].id: invalid id 'Bad Id': ...
     """
-    from argmap.io.native import parse_yaml  # here: argmap.io imports the schemes to validate maps
-
     try:
         data = parse_yaml(text, name, limits if limits is not None else default_limits())
     except ParseError as exc:  # the limits (an alias bomb, deep nesting) are checked before any walk

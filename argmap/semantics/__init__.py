@@ -8,7 +8,6 @@ The public API in one place:
 ['a', 'c']
 """
 
-from argmap.semantics.formats import FrameworkFormat, format_for_path, framework_formats, get_format
 from argmap.semantics.framework import AttackFramework, SupportMode
 from argmap.semantics.from_map import SUPPORT_MODES, framework_of_map
 from argmap.semantics.labelling import (
@@ -31,6 +30,7 @@ from argmap.semantics.solvers import (
     skeptical,
     solve,
 )
+from argmap.semantics.syntax import FrameworkFormat, format_for_path, framework_formats, get_format
 
 __all__ = [
     "IN",

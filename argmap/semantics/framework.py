@@ -23,18 +23,21 @@ att(b,c).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from argmap._files import read_file
 from argmap.errors import UnknownIdError, UsageError
-from argmap.limits import default_limits
-from argmap.semantics import formats
+from argmap.limits import Limits, default_limits
+from argmap.model import SupportModeName
+from argmap.semantics import syntax
+from argmap.writing import write_bytes_atomic
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["AttackFramework", "IndexArray", "SupportMode"]
 
 IndexArray = npt.NDArray[np.int32]
-SupportMode = Literal["none", "deductive", "necessary"]
+SupportMode = SupportModeName
 
 
 class AttackFramework:
@@ -151,7 +154,9 @@ class AttackFramework:
     # -- constructors from files and maps -----------------------------------------
 
     @classmethod
-    def read(cls, path: str | Path, format: str | None = None) -> AttackFramework:
+    def read(
+        cls, path: str | Path, format: str | None = None, *, limits: Limits | None = None
+    ) -> AttackFramework:
         """Read a framework file: ASPARTIX ``.apx``, ``.tgf``, or ICCMA'23 ``.af``/``.i23``.
 
         Parameters
@@ -160,6 +165,9 @@ class AttackFramework:
             The file.
         format : {"apx", "tgf", "iccma"}, optional
             By default chosen from the suffix.
+        limits : Limits, optional
+            The file's size (``max_bytes``) and its number of arguments (``max_statements``);
+            default :func:`~argmap.limits.default_limits`.
 
         Returns
         -------
@@ -170,7 +178,8 @@ class AttackFramework:
         UnknownFormatError
             If the suffix (or ``format``) is not one of the known ones; the message lists them.
         ParseError
-            If the file cannot be read or is malformed; the problem names the file and line.
+            If the file cannot be read, is malformed or goes beyond a limit; the problem names
+            the file and line.
 
         Examples
         --------
@@ -180,14 +189,15 @@ class AttackFramework:
         >>> sorted(AttackFramework.read(path).attack_pairs())
         [('1', '2')]
         """
-        fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
-        data = read_file(path, default_limits(), what="cannot read the file")
-        parsed = fmt.parse(data, str(path))
-        framework = cls.from_edges(parsed.names, parsed.sources, parsed.targets)
-        return framework
+        fmt = syntax.get_format(format) if format is not None else syntax.format_for_path(path)
+        limits = limits if limits is not None else default_limits()
+        data = read_file(path, limits, what="cannot read the file")
+        return cls.parse(data, fmt.name, file=str(path), limits=limits)
 
     @classmethod
-    def parse(cls, data: bytes | str, format: str, *, file: str = "<string>") -> AttackFramework:
+    def parse(
+        cls, data: bytes | str, format: str, *, file: str = "<string>", limits: Limits | None = None
+    ) -> AttackFramework:
         """A framework from the text of a file in the named format.
 
         Parameters
@@ -198,6 +208,10 @@ class AttackFramework:
             The format's name.
         file : str
             The name used in error messages.
+        limits : Limits, optional
+            The most arguments allowed (``max_statements``; default
+            :func:`~argmap.limits.default_limits`), checked against an ICCMA header before
+            anything is built.
 
         Returns
         -------
@@ -208,15 +222,20 @@ class AttackFramework:
         UnknownFormatError
             If the format is unknown.
         ParseError
-            If the text is malformed.
+            If the text is malformed, or has more arguments than the limit.
 
         Examples
         --------
         >>> AttackFramework.parse("a\\nb\\n#\\na b\\n", "tgf").names
         ('a', 'b')
         """
-        fmt = formats.get_format(format)
-        parsed = fmt.parse(data.encode() if isinstance(data, str) else data, file)
+        fmt = syntax.get_format(format)
+        limits = limits if limits is not None else default_limits()
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if fmt.name == "iccma" and (header := _ICCMA_HEADER.search(raw)) is not None:
+            limits.check_statements(int(header.group(1)), file, raw.count(b"\n", 0, header.start()) + 1)
+        parsed = fmt.parse(raw, file)
+        limits.check_statements(parsed.names if isinstance(parsed.names, int) else len(parsed.names), file)
         return cls.from_edges(parsed.names, parsed.sources, parsed.targets)
 
     @classmethod
@@ -394,7 +413,7 @@ class AttackFramework:
 
     def to_apx(self) -> str:
         """The framework as ASPARTIX facts, one per line; names that are not plain identifiers are quoted."""
-        return formats.generate_apx(self._names, self._sources, self._targets)
+        return syntax.generate_apx(self._names, self._sources, self._targets)
 
     def to_tgf(self) -> str:
         """The framework in Trivial Graph Format.
@@ -404,7 +423,7 @@ class AttackFramework:
         UsageError
             If a name is empty or contains whitespace (TGF separates fields by whitespace).
         """
-        return formats.generate_tgf(self._names, self._sources, self._targets)
+        return syntax.generate_tgf(self._names, self._sources, self._targets)
 
     def to_iccma(self) -> str:
         """The framework in the ICCMA'23 format (``p af n``; arguments are 1-based indices).
@@ -415,7 +434,7 @@ class AttackFramework:
         p af 2
         2 1
         """
-        return formats.generate_iccma(self._names, self._sources, self._targets)
+        return syntax.generate_iccma(self._names, self._sources, self._targets)
 
     def write(self, path: str | Path, format: str | None = None) -> Path:
         """Write the framework to a file in the format its suffix (or ``format``) names.
@@ -440,11 +459,13 @@ class AttackFramework:
         >>> AttackFramework.read(path) == af
         True
         """
-        fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
+        fmt = syntax.get_format(format) if format is not None else syntax.format_for_path(path)
         text = fmt.generate(self._names, self._sources, self._targets)
-        from argmap.io import write_bytes_atomic  # the io package reads frameworks through this module
 
         return write_bytes_atomic(Path(path), text.encode("utf-8"))
+
+
+_ICCMA_HEADER = re.compile(rb"^[ \t]*p[ \t]+af[ \t]+([0-9]+)", re.M)
 
 
 def _name_index(names: tuple[str, ...]) -> dict[str, int]:

@@ -51,6 +51,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import get_args
 
 from argmap.errors import UsageError
 from argmap.limits import Limits, default_limits
@@ -59,7 +60,7 @@ from argmap.semantics.framework import AttackFramework, SupportMode
 
 __all__ = ["SUPPORT_MODES", "framework_of_map"]
 
-SUPPORT_MODES: tuple[SupportMode, ...] = ("none", "deductive", "necessary")
+SUPPORT_MODES: tuple[SupportMode, ...] = get_args(SupportMode)
 
 Edges = set[tuple[str, str]]
 

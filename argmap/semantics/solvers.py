@@ -22,13 +22,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from argmap.errors import UnknownIdError, UsageError
+from argmap.model import LabelName
 from argmap.semantics.framework import AttackFramework
 from argmap.semantics.labelling import (
     IN,
@@ -54,7 +54,7 @@ __all__ = [
     "solve",
 ]
 
-Label = Literal["in", "out", "undec"]
+Label = LabelName
 
 
 class Solution(BaseModel):
@@ -142,7 +142,7 @@ def get_solver(name: str) -> Solver:
     """
     try:
         return _SOLVERS[name]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: a name that is not even hashable
         raise UsageError(f"unknown semantics {name!r}; known semantics: {', '.join(_SOLVERS)}") from None
 
 

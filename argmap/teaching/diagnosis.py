@@ -185,13 +185,13 @@ def diagnose(
 # -- statements: units ---------------------------------------------------------------------
 
 
-def _normalised(text: str) -> str:
+def _normalized(text: str) -> str:
     return utils.default_process(text) or text
 
 
 def _is_part(part: Statement, whole: Statement, *, spans: bool) -> bool:
     """Whether ``part`` is a piece of ``whole``: by its text, or by its span when spans align the maps."""
-    small, big = _normalised(part.text), _normalised(whole.text)
+    small, big = _normalized(part.text), _normalized(whole.text)
     if (
         _PART_LEAST <= len(small) <= _PART_SHARE * len(big)
         and fuzz.partial_ratio(small, big) >= _PART_SIMILARITY
@@ -205,7 +205,7 @@ def _is_part(part: Statement, whole: Statement, *, spans: bool) -> bool:
 
 def _covers(parts: Sequence[Statement], whole: Statement, *, spans: bool) -> bool:
     """Whether the pieces make up most of ``whole`` (by text, or by spans when spans align the maps)."""
-    total, length = sum(len(_normalised(p.text)) for p in parts), len(_normalised(whole.text))
+    total, length = sum(len(_normalized(p.text)) for p in parts), len(_normalized(whole.text))
     if _COVER * length <= total <= (2 - _COVER) * length:
         return True
     lengths = [p.span.length for p in parts if p.span is not None]

@@ -62,5 +62,5 @@ class _OutputPath(click.Path):
         return path
 
 
-# An output file: what may be replaced is argmap's to decide (argmap.io.writing), with exit 3
+# An output file: what may be replaced is argmap's to decide (argmap.writing), with exit 3
 OUTPUT_PATH = _OutputPath(path_type=Path)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 import argmap
 from argmap.analysis.strength import StrengthCycleError, strength
 from argmap.errors import UsageError
+from argmap.graph import to_networkx
 from argmap.model import ArgumentMap
 from tests.conftest import ARTICLE_MAP
 from tests.strategies import argument_maps
@@ -101,7 +102,7 @@ def test_scores_lie_in_the_unit_interval_and_energy_is_a_fixed_point(m: Argument
 @given(argument_maps(structure_only=True))
 def test_df_quad_balance_an_unattacked_unsupported_statement_keeps_its_base(m: ArgumentMap) -> None:
     # relations are nodes of the graph (AIF style), so its cycles are the cycles of dependence
-    if not nx.is_directed_acyclic_graph(m.to_networkx()):
+    if not nx.is_directed_acyclic_graph(to_networkx(m)):
         with pytest.raises(StrengthCycleError, match="without cycles"):
             strength(m, "df-quad")
     else:

@@ -18,7 +18,7 @@ import pytest
 import argmap
 from argmap.batching import write_batch
 from argmap.batching.outputs import lock_path, locked_output
-from argmap.batching.records import analyse_file
+from argmap.batching.records import analyze_file
 from argmap.errors import LimitError, OutputError
 from argmap.limits import Limits, set_default_limits
 from argmap.semantics import framework_of_map
@@ -106,7 +106,7 @@ def test_a_map_beyond_max_attacks_is_a_limit_row(tmp_path: Path) -> None:
     path.write_text(argmap.dumps(_attacked_map(40, 10), "tgf").decode())
     set_default_limits(Limits(max_attacks=1000))
     try:
-        record = analyse_file(str(path), ("acceptability",))
+        record = analyze_file(str(path), ("acceptability",))
     finally:
         set_default_limits(None)
     assert record.error_kind == "limit"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from argmap.batching import write_batch
 from argmap.batching.outputs import done_files, journal_path, open_writer, output_kind
-from argmap.batching.records import analyse_file, columns, error_record
+from argmap.batching.records import analyze_file, columns, error_record
 from argmap.errors import OutputError, UsageError
 from argmap.escape import CSV_FORMULA_TRIGGERS, csv_cell, csv_cell_value
 from tests.batch.conftest import BAD, CHAINED, GOOD, write
@@ -49,7 +49,7 @@ def test_hostile_file_names_and_messages_are_inert_in_the_csv(tmp_path: Path) ->
         for i, text in enumerate(HOSTILE):
             writer.write(error_record(text, "parse", text, ("chains",), format=text))
             if i == 0:
-                writer.write(analyse_file(write(tmp_path, "=cmd.yaml", CHAINED), ("chains",)))
+                writer.write(analyze_file(write(tmp_path, "=cmd.yaml", CHAINED), ("chains",)))
     with out.open(newline="", encoding="utf-8") as stream:
         rows = list(csv.reader(stream))
     assert rows[0] == [name for name, _ in columns(("chains",))]

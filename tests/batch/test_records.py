@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis import WEAK_LINK_KINDS
-from argmap.batching.records import ANALYSES, analyse_file, analyses_of_columns, columns, parse_analyses
+from argmap.batching.records import ANALYSES, analyses_of_columns, analyze_file, columns, parse_analyses
 from argmap.errors import UsageError
 from tests.batch.conftest import CHAINED, EMPTY, FRAMEWORK_TGF, LINKED, write
 
 
 def test_counts_and_figures_of_a_map_built_for_them(tmp_path: Path) -> None:
-    row = analyse_file(write(tmp_path, "m.yaml", CHAINED)).row()
+    row = analyze_file(write(tmp_path, "m.yaml", CHAINED)).row()
     assert row["status"] == "ok" and row["format"] == "yaml" and row["error_kind"] is None
     assert (row["statements"], row["statements_claim"], row["statements_premise"]) == (6, 1, 3)
     assert (row["statements_evidence"], row["statements_rebuttal"]) == (1, 1)
@@ -29,7 +29,7 @@ def test_counts_and_figures_of_a_map_built_for_them(tmp_path: Path) -> None:
 
 
 def test_linked_support_and_undercut(tmp_path: Path) -> None:
-    record = analyse_file(write(tmp_path, "m.yaml", LINKED))
+    record = analyze_file(write(tmp_path, "m.yaml", LINKED))
     row = record.row()
     assert (row["linked"], row["undercuts"]) == (1, 1)
     # U is unattacked, so its undercut of S1 stands.
@@ -42,7 +42,7 @@ def test_linked_support_and_undercut(tmp_path: Path) -> None:
 
 
 def test_a_framework_without_a_named_claim_gives_a_row(tmp_path: Path) -> None:
-    row = analyse_file(write(tmp_path, "af.tgf", FRAMEWORK_TGF)).row()
+    row = analyze_file(write(tmp_path, "af.tgf", FRAMEWORK_TGF)).row()
     # a -> b -> c: grounded labels a in, b out, c in; the claim is the first argument.
     assert row["status"] == "ok" and row["format"] == "tgf" and row["claim"] == "a"
     assert (row["labels_in"], row["labels_out"], row["claim_label"]) == (2, 1, "in")
@@ -50,7 +50,7 @@ def test_a_framework_without_a_named_claim_gives_a_row(tmp_path: Path) -> None:
 
 
 def test_a_map_with_no_statements_gives_counts_and_no_figures(tmp_path: Path) -> None:
-    record = analyse_file(write(tmp_path, "e.yaml", EMPTY))
+    record = analyze_file(write(tmp_path, "e.yaml", EMPTY))
     row = record.row()
     assert record.ok and row["statements"] == 0 and row["relations"] == 0
     assert row["claim"] is None and row["chains"] is None and row["claim_strength"] is None
@@ -72,7 +72,7 @@ def test_a_bad_file_is_an_error_row_never_an_exception(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
-    record = analyse_file(str(path))
+    record = analyze_file(str(path))
     row = record.row()
     assert not record.ok and row["status"] == "error" and row["error_kind"] == kind
     assert isinstance(row["error_message"], str) and row["error_message"]
@@ -81,12 +81,12 @@ def test_a_bad_file_is_an_error_row_never_an_exception(
 
 
 def test_an_unreadable_path_is_a_parse_row(tmp_path: Path) -> None:
-    record = analyse_file(str(tmp_path))  # a folder, not a file
+    record = analyze_file(str(tmp_path))  # a folder, not a file
     assert record.error_kind == "parse" and "cannot read" in (record.error_message or "")
 
 
 def test_a_subset_of_analyses_gives_only_their_columns_and_results(tmp_path: Path) -> None:
-    record = analyse_file(write(tmp_path, "m.yaml", CHAINED), ("acceptability", "chains"))
+    record = analyze_file(write(tmp_path, "m.yaml", CHAINED), ("acceptability", "chains"))
     row = record.row()
     assert list(row) == [name for name, _ in columns(("chains", "acceptability"))]
     assert "claim_strength" not in row and "weak_links" not in row
@@ -96,9 +96,9 @@ def test_a_subset_of_analyses_gives_only_their_columns_and_results(tmp_path: Pat
 
 def test_the_same_figures_with_all_analyses_or_one_at_a_time(tmp_path: Path) -> None:
     path = write(tmp_path, "m.yaml", CHAINED)
-    everything = analyse_file(path).row()
+    everything = analyze_file(path).row()
     for name in ANALYSES:
-        alone = analyse_file(path, (name,)).row()
+        alone = analyze_file(path, (name,)).row()
         assert all(everything[key] == value for key, value in alone.items()), name
 
 
@@ -121,6 +121,6 @@ def test_a_file_beyond_the_size_limit_is_an_error_row_naming_the_limit(
 ) -> None:
     path = write(tmp_path, "m.yaml", CHAINED)
     monkeypatch.setenv("ARGMAP_LIMITS", "max_bytes=20")
-    record = analyse_file(path)
+    record = analyze_file(path)
     assert record.error_kind == "parse"
     assert "max_bytes" in (record.error_message or "")

@@ -260,7 +260,7 @@ def test_maps_written_by_argmap_come_back_without_extra_meta() -> None:
             MapValidationError,
             r"m.json:2: nodes\[0\]: a node needs a 'nodeID'",
         ),
-        ('{"nodes": [], "edges": [], "edges": []}', ParseError, r"m.json:1: JSON: duplicate key 'edges'"),
+        ('{"nodes": [], "edges": [], "edges": []}', ParseError, r"m.json:1:28: JSON: duplicate key 'edges'"),
         ('{"nodes": [\n}', ParseError, r"m.json:2:1: JSON: "),
     ],
 )
@@ -273,7 +273,7 @@ def test_a_duplicate_key_is_found_after_the_json_was_sniffed(tmp_path: Path) -> 
     # Sniffing .json parses the text once and the reader reuses it, except when a key repeats.
     path = tmp_path / "m.json"
     path.write_text('{"nodes": [],\n "edges": [],\n "edges": [], "locutions": []}')
-    with pytest.raises(ParseError, match=r"m.json:3: JSON: duplicate key 'edges'"):
+    with pytest.raises(ParseError, match=r"m.json:3:2: JSON: duplicate key 'edges'"):
         argmap.load(path)
     path.write_text('{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [], "locutions": []}')
     assert [s.text for s in argmap.load(path).statements] == ["a"]

@@ -9,6 +9,7 @@ import pytest
 
 import argmap
 from argmap.errors import MapValidationError, ParseError
+from argmap.graph import from_networkx
 from argmap.io.graphml import dumps_graphml, loads_graphml
 from argmap.io.nodelink import dumps_node_link, loads_node_link
 from tests.conftest import ARTICLE_MAP
@@ -32,7 +33,7 @@ def test_graphml_encodes_tuples_and_dicts_as_json_text_that_networkx_reads() -> 
 def test_node_link_is_networkx_node_link_data() -> None:
     m = argmap.load(ARTICLE_MAP)
     graph = nx.node_link_graph(json.loads(dumps_node_link(m)), edges="edges")
-    assert argmap.ArgumentMap.from_networkx(graph) == m
+    assert from_networkx(graph) == m
     older = json.loads(dumps_node_link(m))
     older["links"] = older.pop("edges")
     assert loads_node_link(json.dumps(older)) == m

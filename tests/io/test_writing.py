@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from argmap import writing
 from argmap.errors import OutputError
-from argmap.io import check_output, write_bytes_atomic, write_files_atomic, writing
-from argmap.io.writing import remove_stale_temporaries, temporary_beside
+from argmap.io import check_output, write_bytes_atomic, write_files_atomic
+from argmap.writing import remove_stale_temporaries, temporary_beside
 
 MAP = Path("graphs/ukraine-us-alliance.yaml").resolve()
 

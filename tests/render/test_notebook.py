@@ -64,3 +64,18 @@ def test_show_draws_a_result_over_its_map_with_options(tmp_path: Path) -> None:
 def test_show_rejects_unknown_options() -> None:
     with pytest.raises(ValidationError, match="colour"):
         show(school_map(), colour="red")
+
+
+def test_the_model_displays_through_the_registry_the_renderer_fills_in() -> None:
+    """The model does not import the renderer: the first display loads it (argmap.display)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from argmap.model import ArgumentMap, Statement\n"
+        "m = ArgumentMap(title='T', statements=[Statement(id='C', kind='claim', text='c')])\n"
+        "print('argmap.render.notebook' in sys.modules, m._repr_svg_()[:4])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "False <svg\n"

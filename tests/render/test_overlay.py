@@ -249,9 +249,9 @@ def test_a_single_result_chooses_its_own_highlight(result: object, highlight: st
 @pytest.mark.parametrize(
     ("result", "highlight", "chain", "message"),
     [
-        (ANALYSIS, None, None, "say what to highlight of the analysis: one of weak-links, chains"),
+        (ANALYSIS, None, None, "say what to highlight of the analysis: one of chains, weak-links"),
         ((), None, None, "say what to highlight: one of"),
-        (ANALYSIS, "glow", None, "unknown highlight 'glow'; known highlights: weak-links, chains"),
+        (ANALYSIS, "glow", None, "unknown highlight 'glow'; known highlights: chains, weak-links"),
         (STRENGTH, "chains", None, "a Strength result cannot be highlighted as 'chains'"),
         (ANALYSIS, "strength", 1, "a chain can be chosen only when highlighting chains"),
         ((*WEAK_LINKS, *COUNTERARGUMENTS), None, None, "only weak links or only counterarguments"),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from argmap.errors import UnknownIdError, UsageError
+from argmap.errors import ParseError, UnknownIdError, UsageError
+from argmap.limits import Limits
 from argmap.semantics import AttackFramework
 
 
@@ -74,3 +77,17 @@ def test_empty_framework() -> None:
     assert len(af) == 0 and af.n_attacks == 0
     assert af.to_iccma() == "p af 0\n"
     assert repr(af) == "<AttackFramework: 0 arguments, 0 attacks>"
+
+
+def test_read_honours_the_limits(tmp_path: Path) -> None:
+    header = tmp_path / "big.af"
+    header.write_text("p af 5\n1 2\n")
+    with pytest.raises(ParseError, match=r"big\.af:1: .*max_statements=3"):
+        AttackFramework.read(header, limits=Limits(max_statements=3))
+    names = tmp_path / "names.tgf"
+    names.write_text("a\nb\nc\nd\n#\na b\n")
+    with pytest.raises(ParseError, match=r"names\.tgf: .*max_statements=3"):
+        AttackFramework.read(names, limits=Limits(max_statements=3))
+    with pytest.raises(ParseError, match=r"names\.tgf: .*max_bytes=5"):
+        AttackFramework.read(names, limits=Limits(max_bytes=5))
+    assert len(AttackFramework.read(names, limits=Limits(max_statements=4))) == 4

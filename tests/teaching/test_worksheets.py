@@ -185,7 +185,7 @@ def test_a_pdf_worksheet_without_fpdf2_is_a_usage_error(
 
 
 def test_an_exercise_is_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap.io import writing
+    from argmap import writing
 
     first = write_exercise(ARTICLE, tmp_path / "week.md", seed=1)
     before = {path: path.read_bytes() for path in first}

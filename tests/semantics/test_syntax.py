@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError, OutputError, ParseError, UnknownFormatError, UsageError
 from argmap.semantics import AttackFramework
-from argmap.semantics.formats import _parse_iccma_lines, parse_iccma
+from argmap.semantics.syntax import _parse_iccma_lines, parse_iccma
 from tests.conftest import require_shared
 from tests.semantics._corpus import (
     AFGEN,
