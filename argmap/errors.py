@@ -15,6 +15,7 @@ exit code meaning
 1         the input map (or source text) is invalid or unreadable
 2         usage error: a bad option, an unknown format or id
 3         output error: cannot write, or refused to overwrite input
+4         a solver failed or ran out of time (``argmap solve --timeout``)
 70        internal error (a bug: please report it)
 ========  ==========================================================
 """
@@ -30,6 +31,7 @@ __all__ = [
     "OutputError",
     "ParseError",
     "Problem",
+    "SolverError",
     "UnknownFormatError",
     "UnknownIdError",
     "UsageError",
@@ -123,3 +125,9 @@ class OutputError(ArgmapError):
     """An output could not be written, or writing it would destroy an input."""
 
     exit_code = 3
+
+
+class SolverError(ArgmapError):
+    """A reasoning engine failed or ran out of time; the message names the task (``DS-PR: ...``)."""
+
+    exit_code = 4

@@ -11,8 +11,8 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 
-extras=""
-if [ "$#" -gt 0 ]; then extras="[$(IFS=,; echo "$*")]"; fi
+# The asp extra (clingo, the engine of `argmap solve`) is always installed.
+extras="[$(IFS=,; echo "asp${*:+,$*}")]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".${extras}"
 

@@ -33,6 +33,7 @@ from argmap_cli.render import render_command
 from argmap_cli.schema import schema_command
 from argmap_cli.schemes import schemes_command
 from argmap_cli.show import show_command
+from argmap_cli.solve import solve_command
 from argmap_cli.validate import validate_command
 
 __all__ = ["cli", "main"]
@@ -78,6 +79,7 @@ cli.add_command(grade_command)
 cli.add_command(check_command)
 cli.add_command(exercise_command)
 cli.add_command(extract_command)
+cli.add_command(solve_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
