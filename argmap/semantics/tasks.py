@@ -286,18 +286,21 @@ class _Job:
     def result(
         self, answer: _Answer, engine: Literal["native", "clingo"], argument: str | None
     ) -> TaskResult:
-        names = self.af.names
+        names_of = self.af.names_of
         if isinstance(answer, int):
             return TaskResult(task=self.task, count=answer, engine=engine)
         if isinstance(answer, list):
-            extensions = tuple(tuple(names[i] for i in e.tolist()) for e in _ordered(answer))
+            extensions = tuple(names_of(e) for e in _ordered(answer))
             return TaskResult(task=self.task, extensions=extensions, count=len(extensions), engine=engine)
         accepted, witness = answer
-        return TaskResult(
+        # Built without re-validation: every name comes from the framework.
+        return TaskResult.model_construct(
             task=self.task,
             argument=argument,
             answer=accepted,
-            witness=None if witness is None else tuple(names[i] for i in np.sort(witness).tolist()),
+            witness=None if witness is None else names_of(np.sort(witness)),
+            extensions=None,
+            count=None,
             engine=engine,
         )
 
