@@ -385,22 +385,22 @@ class _Job:
         return np.sort(np.concatenate((self.accepted, self.open[local])))
 
     def _skeptical_preferred(self, af: AttackFramework, local: int) -> _Answer:
-        """DS-PR, counterexample-guided: grow complete extensions without the query to preferred ones."""
-        if self._program(af, "complete").first([("in", local, True)]) is None:
-            witness = self._program(af, "preferred").first()
-            return (False, None if witness is None else self._lift(witness))
-        candidates = self._program(af, "preferred")
-        grow = self._program(af, "preferred")
-        while True:
-            start = candidates.first([("in", local, False)])
-            if start is None:
-                return (True, None)
-            preferred = grow.first([("in", i, True) for i in start])
+        """DS-PR, counterexample-guided, in one program with the preferred heuristic.
+
+        A complete extension without the query, maximal among those (one call), is grown to
+        a preferred extension (one call assuming its members). If that lacks the query it is
+        the counterexample; otherwise every later candidate must leave it (a clause), and the
+        loop goes on until there is no candidate: then every preferred extension has the query.
+        """
+        program = self._program(af, "preferred")
+        while (start := program.first([("in", local, False)])) is not None:
+            preferred = program.first([("in", i, True) for i in start])
             if preferred is None:
                 raise SolverError(f"{self.task}: clingo found no preferred extension around a complete one")
             if local not in preferred:
                 return (False, self._lift(preferred))
-            candidates.forbid_within(preferred)
+            program.forbid_within(preferred)
+        return (True, None)
 
     def _clingo_ideal(self, af: AttackFramework) -> Indices:
         """The credulously accepted arguments, one solver call per growth, then the native fixpoint."""
