@@ -135,7 +135,8 @@ class Program:
     ) -> None:
         module = _clingo()
         _, heuristic = ENCODINGS[semantics]
-        arguments = ["--heuristic=Domain", "--enum-mode=domRec"] if heuristic else []
+        # (clasp warns on standard error about domRec without any argument to maximise)
+        arguments = ["--heuristic=Domain", "--enum-mode=domRec"] if heuristic and len(af) else []
         self.task = task
         self.deadline = deadline
         self._n = len(af)

@@ -59,6 +59,19 @@ def test_iccma_answers(
     assert (code, out, err) == (0, expected, "")
 
 
+def test_clingo_on_a_framework_grounded_decides_says_nothing_else(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """clasp writes its warnings to file descriptor 2 itself: capfd sees them, capsys would not."""
+    path = tmp_path / "chain.af"
+    path.write_text("p af 2\n1 2\n")
+    assert run(["solve", str(path), "-p", "DS-PR", "-a", "2", "--engine", "clingo"], capfd) == (
+        0,
+        "NO\nw 1\n",
+        "",
+    )
+
+
 def test_truncated_apx_is_one_parse_error_at_its_line(capsys: pytest.CaptureFixture[str]) -> None:
     path = require_shared(TRUNCATED_APX)
     last_line = path.read_bytes().count(b"\n") + 1
