@@ -55,7 +55,7 @@ def cli(debug: bool, limits: str | None) -> None:
     """Turn argumentative texts into typed argument maps; validate, summarise and draw them.
 
     Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error, 3 output error,
-    70 internal error.
+    4 solver failure or timeout, 70 internal error.
     """
     if limits:
         set_default_limits(Limits.parse(limits, base=Limits.from_environment()))
