@@ -14,8 +14,12 @@ Watts-Strogatz, grid and random frameworks of 1,000 and
 Both answers must agree (the run counts disagreements). Run by hand:
 
     .venv/bin/python bench/iccma.py [--timeout 20] [--sizes 1000,10000] [--write]
+    .venv/bin/python bench/iccma.py --million
 
 With ``--write`` the tables replace the ``## ICCMA tasks`` section of docs/benchmarks.md.
+``--million`` instead times grounded on a chain of 10^6 arguments, read from an ``.af`` file:
+``read`` + ``solve_task(af, "SE-GR")`` against a plain numpy reader (``np.fromstring`` of the
+body) plus the same queue (``grounded_labels``), best of five, side by side.
 """
 
 from __future__ import annotations
@@ -155,6 +159,50 @@ def run_clingo(apx: Path, task: str, query: str | None, timeout: float) -> tuple
     return time.perf_counter() - start, answer
 
 
+# -- grounded at a million arguments ----------------------------------------------------
+
+
+def million() -> None:
+    from argmap.semantics import grounded_labels
+
+    n = 10**6
+
+    def best(function: object) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            function()  # type: ignore[operator]
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "chain.af"
+        path.write_text(f"p af {n}\n" + "".join(f"{i} {i + 1}\n" for i in range(1, n)))
+
+        def plain() -> None:
+            data = path.read_bytes()
+            pairs = np.fromstring(data[data.index(b"\n") + 1 :], dtype=np.int64, sep=" ").reshape(-1, 2) - 1
+            grounded_labels(AttackFramework.from_edges(n, pairs[:, 0], pairs[:, 1]))
+
+        rows = {
+            "plain numpy read + queue": best(plain),
+            "`AttackFramework.read` + `grounded_labels`": best(
+                lambda: grounded_labels(AttackFramework.read(path))
+            ),
+            "`AttackFramework.read` + `solve_task(af, 'SE-GR')`": best(
+                lambda: solve_task(AttackFramework.read(path), "SE-GR")
+            ),
+            "`AttackFramework.read` + `solve_task(af, 'DC-GR', '1')`": best(
+                lambda: solve_task(AttackFramework.read(path), "DC-GR", "1")
+            ),
+        }
+    base = rows["plain numpy read + queue"]
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print("| chain of 10^6 arguments | best of 5 (s) | ratio |\n|---|---:|---:|")
+    for name, seconds in rows.items():
+        print(f"| {name} | {seconds:.3f} | {seconds / base:.2f} |")
+
+
 # -- the run ---------------------------------------------------------------------------
 
 
@@ -164,7 +212,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--semantics", default="CO,PR,ST")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--million", action="store_true")
     options = parser.parse_args()
+    if options.million:
+        million()
+        return
     codes = [code for code in options.semantics.split(",") if code in SEMANTICS]
     tasks = [f"{problem}-{code}" for code in codes for problem in ("DC", "DS", "SE")]
     instances = corpus() + generated([int(s) for s in options.sizes.split(",")])

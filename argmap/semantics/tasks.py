@@ -222,7 +222,11 @@ def solve_task(
     deadline = None if timeout is None else time.monotonic() + timeout
     job = _Job(af, task, problem, code, query, deadline)
     chosen = job.choose(engine)
-    members: _Answer = job.run_clingo() if chosen == "clingo" else job.run_native()
+    try:
+        members: _Answer = job.run_clingo() if chosen == "clingo" else job.run_native()
+    except SolverError as error:
+        message = str(error)
+        raise SolverError(message if message.startswith(task) else f"{task}: {message}") from None
     return job.result(members, chosen, argument)
 
 
@@ -311,12 +315,14 @@ class _Job:
             return _answer_from(self, [self.accepted])
         _check_time(self.deadline, self.task)
         if self.code in _SEARCHED:
-            return _answer_from(self, search(self.af, _SEARCHED[self.code], grounded=self.grounded))
+            return _answer_from(
+                self, search(self.af, _SEARCHED[self.code], grounded=self.grounded, deadline=self.deadline)
+            )
         if self.code == "SST":
-            complete = search(self.af, "complete", grounded=self.grounded)
+            complete = search(self.af, "complete", grounded=self.grounded, deadline=self.deadline)
             return _answer_from(self, _maximal_range(self.af, complete))
         credulous = np.zeros(len(self.af), dtype=bool)
-        for extension in search(self.af, "preferred", grounded=self.grounded):
+        for extension in search(self.af, "preferred", grounded=self.grounded, deadline=self.deadline):
             credulous[extension] = True
         return _answer_from(self, [_ideal(self.af, credulous)])
 

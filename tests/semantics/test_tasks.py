@@ -120,3 +120,10 @@ def test_timeout_names_the_task() -> None:
     af = AttackFramework.from_edges(n, sources, targets)
     with pytest.raises(SolverError, match=r"^EE-STG: no answer within the time limit"):
         solve_task(af, "EE-STG", engine="clingo", timeout=0.0)
+
+
+def test_native_timeout_names_the_task() -> None:
+    # 20 disjoint two-cycles: 3**20 complete extensions for the native search to list
+    af = AttackFramework.from_edges(40, list(range(40)), [i ^ 1 for i in range(40)])
+    with pytest.raises(SolverError, match=r"^CE-CO: no answer within the time limit$"):
+        solve_task(af, "CE-CO", engine="native", timeout=0.5)
