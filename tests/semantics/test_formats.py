@@ -39,7 +39,7 @@ def frameworks(draw: st.DrawFn, names: st.SearchStrategy[str] | None = None) -> 
 
 
 @given(frameworks())
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 def test_round_trip_every_format(af: AttackFramework) -> None:
     assert AttackFramework.parse(af.to_apx(), "apx") == af
     assert AttackFramework.parse(af.to_tgf(), "tgf") == af
@@ -48,7 +48,7 @@ def test_round_trip_every_format(af: AttackFramework) -> None:
 
 
 @given(frameworks(names=st.text(min_size=1, max_size=5).filter(lambda s: "\n" not in s and "\r" not in s)))
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 def test_apx_quotes_any_name(af: AttackFramework) -> None:
     """Names that are not plain identifiers (map ids such as ``support.P.C``) are quoted."""
     assert AttackFramework.parse(af.to_apx(), "apx") == af
@@ -130,14 +130,14 @@ def test_truncated_corpus_file_is_a_parse_error() -> None:
 
 
 @given(st.binary(max_size=200), st.sampled_from(FORMATS))
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 def test_random_bytes_never_raise_anything_else(data: bytes, fmt: str) -> None:
     with contextlib.suppress(ArgmapError):
         AttackFramework.parse(data, fmt)
 
 
 @given(frameworks(), st.sampled_from(FORMATS), st.data())
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 def test_damaged_files_never_raise_anything_else(af: AttackFramework, fmt: str, data: st.DataObject) -> None:
     text = bytearray({"apx": af.to_apx, "tgf": af.to_tgf, "iccma": af.to_iccma}[fmt]().encode())
     for _ in range(data.draw(st.integers(1, 3))):

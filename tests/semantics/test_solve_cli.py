@@ -77,7 +77,11 @@ def test_truncated_apx_is_one_parse_error_at_its_line(capsys: pytest.CaptureFixt
     last_line = path.read_bytes().count(b"\n") + 1
     code, out, err = run(["solve", str(path), "-p", "DS-PR", "-a", "a1"], capsys)
     assert (code, out) == (1, "")
-    assert err.startswith(f"{path}:{last_line}: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert (
+        err.startswith(f"argmap: error: {path}:{last_line}: ")
+        and err.count("\n") == 1
+        and "Traceback" not in err
+    )
 
 
 def test_timeout_is_one_line_naming_the_task(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
