@@ -15,6 +15,7 @@ exit code meaning
 1         the input map (or source text) is invalid or unreadable
 2         usage error: a bad option, an unknown format or id
 3         output error: cannot write, or refused to overwrite input
+4         a solver failed or ran out of time (``argmap solve --timeout``)
 70        internal error (a bug: please report it)
 ========  ==========================================================
 """
@@ -31,6 +32,7 @@ __all__ = [
     "OutputError",
     "ParseError",
     "Problem",
+    "SolverError",
     "UnknownFormatError",
     "UnknownIdError",
     "UsageError",
@@ -134,3 +136,9 @@ class LimitError(ArgmapError):
     """
 
     exit_code = 1
+
+
+class SolverError(ArgmapError):
+    """A reasoning engine failed or ran out of time; the message names the task (``DS-PR: ...``)."""
+
+    exit_code = 4

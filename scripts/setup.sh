@@ -13,8 +13,8 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 
-extras=""
-if [ "$#" -gt 0 ]; then extras="[$(IFS=,; echo "$*")]"; fi
+# The asp extra (clingo, the engine of `argmap solve`) is always installed.
+extras="[$(IFS=,; echo "asp${*:+,$*}")]"
 
 stamp=.venv/argmap-setup.stamp
 wanted="$(.venv/bin/python -c 'import sys; print(sys.version)'; echo "extras=${extras}"; cat pyproject.toml scripts/setup.sh)"

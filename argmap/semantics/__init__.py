@@ -31,6 +31,7 @@ from argmap.semantics.solvers import (
     solve,
 )
 from argmap.semantics.syntax import FrameworkFormat, format_for_path, framework_formats, get_format
+from argmap.semantics.tasks import TaskResult, solve_task, task_names
 
 __all__ = [
     "IN",
@@ -44,6 +45,7 @@ __all__ = [
     "Solution",
     "Solver",
     "SupportMode",
+    "TaskResult",
     "credulous",
     "format_for_path",
     "framework_formats",
@@ -57,4 +59,6 @@ __all__ = [
     "semantics_names",
     "skeptical",
     "solve",
+    "solve_task",
+    "task_names",
 ]

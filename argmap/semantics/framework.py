@@ -119,10 +119,11 @@ class AttackFramework:
         >>> af.names, sorted(af.attack_pairs())
         (('1', '2', '3'), [('1', '2'), ('2', '3')])
         """
+        name_tuple: tuple[str, ...] | int
         if isinstance(names, int):
             if names < 0:
                 raise UsageError(f"a framework cannot have {names} arguments")
-            name_tuple: tuple[str, ...] = tuple(map(str, range(1, names + 1)))
+            name_tuple = names  # the names "1".."n" are made when first asked for
         else:
             name_tuple = tuple(names)
             if len(set(name_tuple)) != len(name_tuple):
@@ -131,7 +132,7 @@ class AttackFramework:
         tgt = np.asarray(targets, dtype=np.int64).ravel()
         if src.shape != tgt.shape:
             raise UsageError(f"{src.size} attack sources but {tgt.size} targets")
-        n = len(name_tuple)
+        n = name_tuple if isinstance(name_tuple, int) else len(name_tuple)
         if src.size and (min(src.min(), tgt.min()) < 0 or max(src.max(), tgt.max()) >= n):
             raise UsageError(f"an attack index is outside 0..{n - 1}")
         framework = cls.__new__(cls)
@@ -139,15 +140,25 @@ class AttackFramework:
         return framework
 
     def _setup(
-        self, names: tuple[str, ...], sources: npt.NDArray[np.int64], targets: npt.NDArray[np.int64]
+        self, names: tuple[str, ...] | int, sources: npt.NDArray[np.int64], targets: npt.NDArray[np.int64]
     ) -> None:
-        n = len(names)
+        """Store the attacks sorted and without duplicates; ``names`` may be a count (names made lazily)."""
+        n = names if isinstance(names, int) else len(names)
         if n >= 2**31 - 1:
             raise UsageError("a framework is limited to 2**31 - 2 arguments")
-        keys = np.unique(sources * n + targets) if sources.size else np.zeros(0, dtype=np.int64)
-        self._names = names
-        self._sources: IndexArray = (keys // max(n, 1)).astype(np.int32)
-        self._targets: IndexArray = (keys % max(n, 1)).astype(np.int32)
+        self._n = n
+        if isinstance(names, tuple):
+            self.__dict__["names"] = names
+        keys = sources * n + targets
+        if keys.size > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+            # Files usually list attacks in order: sorting (and dropping repeats) only when they do not.
+            keys = np.sort(keys)
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+            self._sources: IndexArray = (keys // n).astype(np.int32)
+            self._targets: IndexArray = (keys % n).astype(np.int32)
+        else:
+            self._sources = sources.astype(np.int32)
+            self._targets = targets.astype(np.int32)
         self._out_ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(self._sources, minlength=n), out=self._out_ptr[1:])
 
@@ -257,10 +268,33 @@ class AttackFramework:
 
     # -- the arrays ---------------------------------------------------------------
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
-        """The argument names, in index order."""
-        return self._names
+        """The argument names, in index order (for a framework read from an ICCMA file, ``"1"``..``"n"``,
+        made on first use)."""
+        return tuple(map(str, range(1, self._n + 1)))
+
+    @property
+    def _numbered(self) -> bool:
+        """Whether the names are ``"1"``..``"n"`` and not made yet (then no name needs making)."""
+        return "names" not in self.__dict__
+
+    def names_of(self, indices: npt.ArrayLike) -> tuple[str, ...]:
+        """The names of the arguments with these indices, in the order given.
+
+        For a framework read from an ICCMA file the names are made for these arguments
+        only, not for all of them.
+
+        Examples
+        --------
+        >>> AttackFramework.from_edges(5, [], []).names_of([4, 0])
+        ('5', '1')
+        """
+        chosen = np.asarray(indices, dtype=np.int64)
+        if self._numbered:
+            return tuple(map(str, (chosen + 1).tolist()))
+        names = self.names
+        return tuple(names[i] for i in chosen.tolist())
 
     @property
     def sources(self) -> IndexArray:
@@ -292,10 +326,10 @@ class AttackFramework:
 
     @cached_property
     def _index(self) -> dict[str, int]:
-        return {name: i for i, name in enumerate(self._names)}
+        return {name: i for i, name in enumerate(self.names)}
 
     def __len__(self) -> int:
-        return len(self._names)
+        return self._n
 
     @property
     def n_attacks(self) -> int:
@@ -338,13 +372,21 @@ class AttackFramework:
         >>> AttackFramework(["a", "b"]).index("b")
         1
         """
+        if self._numbered:
+            if _is_number_name(name, self._n):
+                return int(name) - 1
+            raise UnknownIdError(f"no argument {name!r} in the framework")
         try:
             return self._index[name]
         except KeyError:
             raise UnknownIdError(f"no argument {name!r} in the framework") from None
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name in self._index
+        if not isinstance(name, str):
+            return False
+        if self._numbered:
+            return _is_number_name(name, self._n)
+        return name in self._index
 
     def attack_pairs(self) -> Iterator[tuple[str, str]]:
         """Every attack as a pair of names (one Python tuple per attack: for small frameworks).
@@ -354,7 +396,7 @@ class AttackFramework:
         >>> list(AttackFramework(["a", "b"], [("b", "a")]).attack_pairs())
         [('b', 'a')]
         """
-        names = self._names
+        names = self.names
         for s, t in zip(self._sources.tolist(), self._targets.tolist(), strict=True):
             yield names[s], names[t]
 
@@ -389,7 +431,7 @@ class AttackFramework:
         position[kept] = np.arange(kept.size)
         src, tgt = position[self._sources], position[self._targets]
         both = (src >= 0) & (tgt >= 0)
-        return AttackFramework.from_edges([self._names[i] for i in kept.tolist()], src[both], tgt[both])
+        return AttackFramework.from_edges(list(self.names_of(kept)), src[both], tgt[both])
 
     def __eq__(self, other: object) -> bool:
         """Equal when the argument names and the named attacks are the same sets (order aside)."""
@@ -397,9 +439,9 @@ class AttackFramework:
             return NotImplemented
         if len(self) != len(other) or self.n_attacks != other.n_attacks:
             return False
-        if set(self._names) != set(other._names):
+        if set(self.names) != set(other.names):
             return False
-        mapping = np.array([other._index[name] for name in self._names], dtype=np.int64)
+        mapping = np.array([other._index[name] for name in self.names], dtype=np.int64)
         mine = np.sort(mapping[self._sources] * len(self) + mapping[self._targets])
         theirs = other._sources.astype(np.int64) * len(other) + other._targets
         return bool(np.array_equal(mine, theirs))
@@ -413,7 +455,7 @@ class AttackFramework:
 
     def to_apx(self) -> str:
         """The framework as ASPARTIX facts, one per line; names that are not plain identifiers are quoted."""
-        return syntax.generate_apx(self._names, self._sources, self._targets)
+        return syntax.generate_apx(self.names, self._sources, self._targets)
 
     def to_tgf(self) -> str:
         """The framework in Trivial Graph Format.
@@ -423,7 +465,7 @@ class AttackFramework:
         UsageError
             If a name is empty or contains whitespace (TGF separates fields by whitespace).
         """
-        return syntax.generate_tgf(self._names, self._sources, self._targets)
+        return syntax.generate_tgf(self.names, self._sources, self._targets)
 
     def to_iccma(self) -> str:
         """The framework in the ICCMA'23 format (``p af n``; arguments are 1-based indices).
@@ -434,7 +476,7 @@ class AttackFramework:
         p af 2
         2 1
         """
-        return syntax.generate_iccma(self._names, self._sources, self._targets)
+        return syntax.generate_iccma(self.names, self._sources, self._targets)
 
     def write(self, path: str | Path, format: str | None = None) -> Path:
         """Write the framework to a file in the format its suffix (or ``format``) names.
@@ -460,12 +502,17 @@ class AttackFramework:
         True
         """
         fmt = syntax.get_format(format) if format is not None else syntax.format_for_path(path)
-        text = fmt.generate(self._names, self._sources, self._targets)
+        text = fmt.generate(self.names, self._sources, self._targets)
 
         return write_bytes_atomic(Path(path), text.encode("utf-8"))
 
 
 _ICCMA_HEADER = re.compile(rb"^[ \t]*p[ \t]+af[ \t]+([0-9]+)", re.M)
+
+
+def _is_number_name(name: str, n: int) -> bool:
+    """Whether ``name`` is one of ``"1"``..``"n"``, written as ``str`` writes it."""
+    return name.isascii() and name.isdigit() and name[0] != "0" and int(name) <= n
 
 
 def _name_index(names: tuple[str, ...]) -> dict[str, int]:

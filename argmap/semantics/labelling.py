@@ -32,13 +32,14 @@ Examples
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import UsageError
+from argmap.errors import SolverError, UsageError
 from argmap.semantics.framework import AttackFramework
 
 __all__ = [
@@ -139,7 +140,7 @@ def labels_of_extension(af: AttackFramework, members: npt.ArrayLike) -> Labels:
 
 
 def search(
-    af: AttackFramework, mode: SearchMode, grounded: Labels | None = None
+    af: AttackFramework, mode: SearchMode, grounded: Labels | None = None, *, deadline: float | None = None
 ) -> list[npt.NDArray[np.int64]]:
     """Every complete, preferred or stable extension, as sorted arrays of argument indices.
 
@@ -152,6 +153,8 @@ def search(
     mode : {"complete", "preferred", "stable"}
     grounded : numpy.ndarray, optional
         The grounded labelling, if already computed.
+    deadline : float, optional
+        A :func:`time.monotonic` time; past it the search stops with :class:`SolverError`.
 
     Returns
     -------
@@ -162,6 +165,8 @@ def search(
     ------
     UsageError
         If ``mode`` is not one of the three.
+    SolverError
+        If the deadline passes.
 
     Examples
     --------
@@ -178,6 +183,7 @@ def search(
     if open_args.size == 0:
         return [accepted]
     engine = _Search(af, open_args)
+    engine.deadline = deadline
     found = engine.run(mode)
     extensions = [np.sort(np.concatenate((accepted, open_args[list(_bits(mask))]))) for mask in found]
     return extensions
@@ -219,6 +225,7 @@ class _Search:
             self.self_attacking |= 1 << i
         self.stable = False
         self.found: list[int] = []
+        self.deadline: float | None = None
 
     # -- propagation ----------------------------------------------------------------
 
@@ -341,6 +348,8 @@ class _Search:
 
     def _visit(self, state: list[int], mode: SearchMode) -> bool:
         """Search below ``state``; return whether any solution was recorded there."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise SolverError("no answer within the time limit")
         inside, excluded, attacked, attacking = state
         candidates = self.everything & ~(inside | excluded | attacked | attacking)
         undefended = attacking & ~attacked

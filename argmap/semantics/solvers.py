@@ -41,6 +41,7 @@ from argmap.semantics.labelling import (
     labels_of_extension,
     search,
 )
+from argmap.semantics.tasks import solve_task
 
 __all__ = [
     "Label",
@@ -55,6 +56,8 @@ __all__ = [
 ]
 
 Label = LabelName
+# The built-in semantics that credulous() and skeptical() decide as ICCMA tasks.
+_TASK_CODES = {"grounded": "GR", "complete": "CO", "preferred": "PR", "stable": "ST"}
 
 
 class Solution(BaseModel):
@@ -181,8 +184,13 @@ def _argument_check(af: AttackFramework, argument: str) -> None:
         raise UnknownIdError(f"no argument {argument!r} in the framework")
 
 
-def credulous(af: AttackFramework, semantics: str, argument: str) -> bool:
+def credulous(af: AttackFramework, semantics: str, argument: str, *, engine: str = "auto") -> bool:
     """Whether ``argument`` belongs to at least one extension of the semantics.
+
+    The four built-in semantics are decided as the ICCMA task ``DC-<code>`` by
+    :func:`~argmap.semantics.tasks.solve_task` with ``engine`` (``auto``, ``native`` or
+    ``clingo``), without listing every extension; any other registered semantics by its
+    solver's extensions.
 
     Raises
     ------
@@ -199,11 +207,15 @@ def credulous(af: AttackFramework, semantics: str, argument: str) -> bool:
     (True, False)
     """
     _argument_check(af, argument)
+    if semantics in _TASK_CODES:
+        return bool(solve_task(af, f"DC-{_TASK_CODES[semantics]}", argument, engine=engine).answer)
     return any(argument in extension for extension in solve(af, semantics).extensions)
 
 
-def skeptical(af: AttackFramework, semantics: str, argument: str) -> bool:
+def skeptical(af: AttackFramework, semantics: str, argument: str, *, engine: str = "auto") -> bool:
     """Whether ``argument`` belongs to every extension (vacuously true when there is none).
+
+    The four built-in semantics are decided as the ICCMA task ``DS-<code>`` (see :func:`credulous`).
 
     Raises
     ------
@@ -220,6 +232,8 @@ def skeptical(af: AttackFramework, semantics: str, argument: str) -> bool:
     (False, False)
     """
     _argument_check(af, argument)
+    if semantics in _TASK_CODES:
+        return bool(solve_task(af, f"DS-{_TASK_CODES[semantics]}", argument, engine=engine).answer)
     return all(argument in extension for extension in solve(af, semantics).extensions)
 
 

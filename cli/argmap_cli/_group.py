@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "schema": "argmap_cli.schema",
     "schemes": "argmap_cli.schemes",
     "show": "argmap_cli.show",
+    "solve": "argmap_cli.solve",
     "validate": "argmap_cli.validate",
 }
 

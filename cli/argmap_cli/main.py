@@ -43,8 +43,7 @@ INTERNAL_ERROR = 70
 def cli(debug: bool, limits: str | None) -> None:
     """Turn argumentative texts into typed argument maps; validate, summarise and draw them.
 
-    Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error, 3 output error,
-    70 internal error.
+    Exit codes: 0 success, 1 bad input, 2 usage error, 3 output error, 4 solver failure, 70 internal error.
     """
     if debug or os.environ.get("ARGMAP_DEBUG") == "1":  # Dask's warnings and logs are shown only then
         logging.getLogger("argmap").setLevel(logging.DEBUG)

@@ -51,6 +51,7 @@ COMMANDS: dict[str, Command] = {
     "grade": lambda f, i, o: ["grade", str(i), str(f.good)],
     "schemes": lambda f, i, o: ["schemes", "--schemes", str(i)],
     "extract": lambda f, i, o: ["extract", str(i), "-o", str(o)],
+    "solve": lambda f, i, o: ["solve", str(i), "-p", "SE-PR"],
 }
 WITHOUT_INPUT = {"schema": ["schema"], "formats": ["formats"]}
 OUTPUT_SUFFIX = {"render": ".svg", "exercise": ".md", "convert": ".json", "extract": ".yaml"}
