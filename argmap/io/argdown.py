@@ -69,7 +69,7 @@ from argmap.io._jsonutil import decode_text
 from argmap.io._structure import kinds_from_structure, safe_id, scheme_from_name, scheme_name
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
@@ -93,8 +93,10 @@ _ESCAPE = re.compile(r"\\(.)")
 _MARK = "\x00"
 _TAG = re.compile(r"(?<!\x00)#\(((?:\x00.|[^)])*)\)|(?<!\x00)#([^\s#()\[\]<>{}\x00]+)")
 _PLAIN_TAG = re.compile(r"[\w-]+")
-_WRITE_ESCAPE = re.compile(r"([\\\[\]<>#{}/])")
+_WRITE_ESCAPE = re.compile(r"([\\\[\]<>#{}/_*@])")
 _TAG_ESCAPE = re.compile(r"([\\\[\]<>#{}/()])")
+_EXTRAS = "argmap"  # the data key under which the writer keeps what Argdown cannot say
+_UNICODE_ESCAPE = {ord(c): f"\\u{ord(c):04x}" for c in "{}/<"}
 
 
 @dataclass
@@ -575,6 +577,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
     for key in pcs:
         if not key[1].startswith("\x00"):
             ids[key] = safe_id(key[1], taken)
+    written = {key: extras for key, extras in _relation_arguments(parser).items() if key not in pcs}
     for key in parser.elements:
         if key[0] == "untitled":
             ids[key] = safe_id(f"s{key[1]}", taken)
@@ -595,6 +598,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
                 "to": ids[step.conclusion],
             }
             meta = dict(step.meta or {})
+            extras = meta.pop(_EXTRAS, None)
             if step.rule:
                 scheme, kept = scheme_from_name(step.rule)
                 if scheme is not None:
@@ -609,6 +613,8 @@ def _build(parser: _Parser) -> dict[str, Any]:
                     meta["tags"] = element.tags
             if meta:
                 item["meta"] = meta
+            if isinstance(extras, dict):
+                _apply_extras(item, extras)
             relations.append(item)
             lines[rid] = step.line
 
@@ -625,9 +631,21 @@ def _build(parser: _Parser) -> dict[str, Any]:
         relations.append(item)
         lines[rid] = line
 
+    def target(key: tuple[str, str]) -> str:
+        """What attacking ``key`` attacks: an argument's inference, else the statement."""
+        return ids[key] if key in pcs or key in written else node(key)
+
+    sources: dict[tuple[str, str], list[str]] = {key: [] for key in written}
+    targets: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
     later: list[tuple[tuple[str, str], tuple[str, str], int]] = []
     for rel in parser.relations:
         parent, child, token = rel.parent, rel.child, rel.token
+        if parent in written and token in ("+", "<+"):
+            sources[parent].append(node(child))
+            continue
+        if parent in written and token in ("+>", "->", "_>") and parent not in targets:
+            targets[parent] = (token, child)
+            continue
         marker: dict[str, Any] | None = {"argdown": "contradictory"} if token == "><" else None
         own_conclusion = (child in pcs or parent in pcs) and node(child) == node(parent)
         if own_conclusion and token in ("+", "<+", "+>"):
@@ -635,15 +653,15 @@ def _build(parser: _Parser) -> dict[str, Any]:
         if token in ("+", "<+"):
             add("support", node(child), node(parent), rel.line, None)
         elif token in ("-", "<-", "><"):
-            add("attack", node(child), ids[parent] if parent in pcs else node(parent), rel.line, marker)
+            add("attack", node(child), target(parent), rel.line, marker)
         if token in ("+>", "->", "><"):
             relation_type = "support" if token == "+>" else "attack"
-            target_id = ids[child] if child in pcs and relation_type == "attack" else node(child)
+            target_id = target(child) if relation_type == "attack" else node(child)
             add(relation_type, node(parent), target_id, rel.line, marker)
         elif token in ("_>", "<_"):
             by, of = (parent, child) if token == "_>" else (child, parent)
-            if of in pcs:
-                add("attack", node(by), ids[of], rel.line, None)
+            if of in pcs or of in written:
+                add("attack", node(by), target(of), rel.line, None)
             else:
                 later.append((by, of, rel.line))
     for by, of, line in later:
@@ -657,11 +675,38 @@ def _build(parser: _Parser) -> dict[str, Any]:
         if not undercut:
             add("attack", node(by), node(of), line, {"argdown": "undercut"})
 
+    for key, extras in written.items():
+        element = parser.elements[key]
+        if not sources[key] or key not in targets:
+            raise parser.fail(
+                f"argument <{key[1]}> carries argmap's relation data but no '<+' source and no '+>', '->' "
+                "or '_>' target",
+                element.line,
+            )
+        token, child = targets[key]
+        item = {
+            "id": ids[key],
+            "type": "support" if token == "+>" else "attack",
+            "from": sources[key],
+            "to": node(child) if token == "+>" else target(child),
+        }
+        _apply_extras(item, {k: v for k, v in extras.items() if k != "type"})
+        relations.append(item)
+        lines[ids[key]] = element.line
+    order = {id(item): index for index, item in enumerate(relations)}
+    relations.sort(key=lambda item: (lines.get(item["id"], 0), order[id(item)]))
+
     statements: list[dict[str, Any]] = []
+    extras_of: dict[str, dict[str, Any]] = {}
     for key, element in parser.elements.items():
-        if key not in ids or key in pcs:
+        if key not in ids or key in pcs or key in written:
             continue
         meta = dict(element.meta)
+        extras = meta.pop(_EXTRAS, None)
+        if isinstance(extras, dict):
+            extras_of[ids[key]] = extras
+        elif extras is not None:
+            meta[_EXTRAS] = extras
         if key[0] == "argument":
             meta["argdown"] = "argument"
         if element.alternatives:
@@ -682,7 +727,10 @@ def _build(parser: _Parser) -> dict[str, Any]:
     )
     for statement in statements:
         statement["kind"] = kinds[statement["id"]]
+        if statement["id"] in extras_of:
+            _apply_extras(statement, extras_of[statement["id"]])
     front = dict(parser.frontmatter)
+    extras = front.pop(_EXTRAS, None) if isinstance(front.get(_EXTRAS), dict) else {}
     title = front.pop("title", None)
     data: dict[str, Any] = {
         "argmap": 1,
@@ -693,7 +741,27 @@ def _build(parser: _Parser) -> dict[str, Any]:
     }
     if front:
         data["meta"] = front
+    _apply_extras(data, extras)
     return data
+
+
+def _relation_arguments(parser: _Parser) -> dict[tuple[str, str], dict[str, Any]]:
+    """Arguments argmap wrote for relations: their data holds ``{argmap: {relation: {...}}}``."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for key, element in parser.elements.items():
+        extras = element.meta.get(_EXTRAS)
+        if key[0] == "argument" and isinstance(extras, dict) and isinstance(extras.get("relation"), dict):
+            found[key] = extras["relation"]
+    return found
+
+
+def _apply_extras(item: dict[str, Any], extras: dict[str, Any]) -> None:
+    """Put back what argmap kept under the ``argmap`` data key: a value replaces, ``None`` removes."""
+    for name, value in extras.items():
+        if value is None:
+            item.pop(name, None)
+        else:
+            item[name] = value
 
 
 def loads_argdown(
@@ -762,111 +830,260 @@ def loads_argdown(
         raise type(exc)(problems) from None
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _escape(text: str) -> str:
-    return _WRITE_ESCAPE.sub(r"\\\1", " ".join(text.split()))
+    return _WRITE_ESCAPE.sub(r"\\\1", _normal(text))
+
+
+def _json(value: Any) -> str:
+    """JSON with braces (Argdown ends data at the first unbalanced one), `/` and `<` escaped in strings."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json(str(k))}: {_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_json(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).translate(_UNICODE_ESCAPE)
+    return json.dumps(value)
 
 
 def _data(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c")
+    return _json(value)
 
 
 def _tag(tag: str) -> str:
-    tag = " ".join(tag.split())
+    tag = _normal(tag)
     if _PLAIN_TAG.fullmatch(tag):
         return f"#{tag}"
     return "#(" + _TAG_ESCAPE.sub(r"\\\1", tag) + ")"
 
 
+def _read_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags the reader finds in what :func:`_tag` writes for ``tags``."""
+    return tuple(dict.fromkeys(t for t in (_normal(tag) for tag in tags) if t))
+
+
+def _with_extras(meta: dict[str, Any] | None, extras: dict[str, Any]) -> dict[str, Any]:
+    """An element's data block: its meta, and what Argdown cannot say under the reserved key."""
+    meta = dict(meta or {})
+    if _EXTRAS in meta:
+        extras = {**extras, "meta": meta}
+        meta = {}
+    if extras:
+        meta[_EXTRAS] = extras
+    return meta
+
+
+def _rule_for(relation: Relation) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """The inference rule written for a support, its data, and the extras the reader needs besides."""
+    meta = dict(relation.meta or {})
+    written = meta.pop("rule", None)
+    if not isinstance(written, str) or not written.strip():
+        if written is not None:
+            meta["rule"] = written
+        written = scheme_name(relation.scheme) if relation.scheme else None
+    rule = _normal(written) if written else ""
+    extras: dict[str, Any] = {}
+    scheme, kept = scheme_from_name(rule) if rule else (None, None)
+    read_meta = dict(meta)
+    if kept is not None:
+        read_meta["rule"] = kept
+    if scheme != relation.scheme or (read_meta or None) != relation.meta:
+        extras["scheme"] = relation.scheme
+        extras["meta"] = relation.meta
+    if relation.weight is not None:
+        extras["weight"] = relation.weight
+    if relation.answers:
+        extras["answers"] = [a.model_dump() for a in relation.answers]
+    if relation.note is not None and _normal(relation.note) != relation.note:
+        extras["note"] = relation.note
+    return rule, meta, extras
+
+
+def _relation_extras(relation: Relation) -> dict[str, Any]:
+    """Everything of a relation written as a relation argument but its sources and target."""
+    extras: dict[str, Any] = {"type": relation.type}
+    for name in ("weight", "scheme", "note", "meta"):
+        value = getattr(relation, name)
+        if value is not None:
+            extras[name] = value
+    if relation.answers:
+        extras["answers"] = [a.model_dump() for a in relation.answers]
+    return extras
+
+
+def _plain(relation: Relation, undercut: set[str], meta: dict[str, Any] | None = None) -> bool:
+    """Whether a relation line says all of it: one source, the id the reader generates, no extras."""
+    return (
+        not relation.linked
+        and relation.key == f"{relation.type}.{relation.sources[0]}.{relation.to}"
+        and relation.key not in undercut
+        and relation.weight is None
+        and relation.scheme is None
+        and relation.note is None
+        and not relation.answers
+        and relation.meta == meta
+    )
+
+
 def dumps_argdown(argument_map: ArgumentMap) -> str:
-    """The map as Argdown, deterministic.
+    """The map as Argdown that Argdown's own CLI reads as the same structure; deterministic.
 
-    Statements are written as ``[id]: text #tags {meta}`` under headings for their
-    sections; a support that is linked, has a scheme, note or meta, or is undercut, as an
-    argument ``<id>`` with a premise-conclusion structure; any other relation as a
-    relation line under its target. A linked attack is written as one attack per
-    premise; the undercut of an attack as ``<_`` under the attack's premise (which
-    must attack nothing else). See ``docs/formats.md`` for what is lost.
+    Statements are definitions ``[id]: text #tags {data}``, each its own paragraph, under
+    headings for their sections (a statement read from an Argdown argument without a
+    premise-conclusion structure is written as that argument, ``<id>: text``). A support
+    from statements to a statement that is linked or carries a scheme, note, weight or
+    meta, or is undercut, is an argument ``<id>`` with a premise-conclusion structure;
+    a plain support or attack is a relation line under its target (a contradiction read
+    from Argdown as ``><``); any other relation (an attack with an id of its own or
+    data, a linked attack, an undercut attack) is an argument ``<id>`` its sources
+    support (``<+``) that supports (``+>``), attacks (``->``) or undercuts (``_>``) its
+    target. What Argdown cannot say (main claim, source, tests, spans, weights, kinds
+    that differ from the structure's, notes, answers marks, relation ids and data) is
+    kept under the key ``argmap`` of the element's ``{...}`` data, so reading the
+    result gives the map back exactly. See ``docs/formats.md``.
 
-    Raises
-    ------
-    UsageError
-        If an attack is undercut and is linked, or its premise is the source of other
-        relations too: Argdown cannot say which inference is undercut.
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The map to write.
+
+    Returns
+    -------
+    str
+        The Argdown document.
 
     Examples
     --------
     >>> from argmap.model import Relation, Statement
     >>> m = ArgumentMap(title="Umbrella", statements=[Statement(id="C", kind="claim", text="Take it."),
-    ...     Statement(id="P", kind="premise", text="Rain #1")],
-    ...     relations=[Relation(type="support", sources="P", to="C")])
+    ...     Statement(id="P", kind="premise", text="Rain #1 *now*")],
+    ...     relations=[Relation(id="support.P.C", type="support", sources="P", to="C")])
     >>> print(dumps_argdown(m), end="")
     ===
-    {
-      "title": "Umbrella"
-    }
+    {"title": "Umbrella"}
     ===
     <BLANKLINE>
     [C]: Take it.
-    [P]: Rain \\#1
+    <BLANKLINE>
+    [P]: Rain \\#1 \\*now\\*
     <BLANKLINE>
     [C]
       + [P]
+    >>> loads_argdown(dumps_argdown(m)) == m
+    True
     """
-    relation_types = {r.key: r.type for r in argument_map.relations}
-    undercut = {r.to for r in argument_map.relations if r.to in relation_types}
-    outgoing: dict[str, int] = {}
-    for relation in argument_map.relations:
-        for source in relation.sources:
-            outgoing[source] = outgoing.get(source, 0) + 1
-    for target in sorted(undercut):
-        attacked = argument_map.relation(target)
-        if attacked.type == "attack" and (attacked.linked or outgoing[attacked.sources[0]] != 1):
-            raise UsageError(
-                f"Argdown cannot express the undercut of the attack {target!r}: it can undercut an argument, "
-                "or an attack whose single premise attacks nothing else"
-            )
-    front = {"title": argument_map.title, **(argument_map.meta or {})}
-    out = ["===", json.dumps(front, ensure_ascii=False, indent=2), "===", ""]
-    sections: dict[str | None, list[str]] = {}
+    relation_ids = {r.key for r in argument_map.relations}
+    undercut = {r.to for r in argument_map.relations if r.to in relation_ids}
+    as_argument = {
+        s.id for s in argument_map.statements if (s.meta or {}).get("argdown") == "argument"
+    }
+    kinds = kinds_from_structure(
+        [s.id for s in argument_map.statements],
+        [(r.type, r.sources, r.to) for r in argument_map.relations],
+    )
+
+    def ref(identifier: str) -> str:
+        return f"<{identifier}>" if identifier in as_argument or identifier in relation_ids else f"[{identifier}]"
+
+    front: dict[str, Any] = {"title": _normal(argument_map.title)}
+    extras: dict[str, Any] = {}
+    if front["title"] != argument_map.title:
+        extras["title"] = argument_map.title
+    meta = argument_map.meta or {}
+    if "title" in meta or _EXTRAS in meta:
+        extras["meta"] = meta
+    else:
+        front.update(meta)
+    if argument_map.main_claim is not None:
+        extras["main_claim"] = argument_map.main_claim
+    if argument_map.source is not None:
+        extras["source"] = argument_map.source.model_dump(exclude_none=True)
+    if argument_map.tests:
+        extras["tests"] = [t.model_dump(exclude_defaults=True) for t in argument_map.tests]
+    if extras:
+        front[_EXTRAS] = extras
+    out = ["===", _json(front), "===", ""]
+    if not argument_map.statements:
+        out.append(f"# {_escape(argument_map.title) or 'map'}")  # Argdown wants something after front matter
+
+    section: str | None = None
     for statement in argument_map.statements:
-        line = f"[{statement.id}]: {_escape(statement.text)}"
-        line += "".join(f" {_tag(tag)}" for tag in statement.tags if tag.split())
-        if statement.meta:
-            line += f" {_data(statement.meta)}"
-        sections.setdefault(statement.section, []).append(line)
-    for section, lines in sorted(sections.items(), key=lambda item: item[0] is not None):
-        if section is not None:
-            out += [f"# {_escape(section)}", ""]
-        out += [*lines, ""]
-    for relation in argument_map.relations:
-        as_argument = relation.type == "support" and (
-            relation.linked or relation.scheme or relation.note or relation.meta or relation.key in undercut
-        )
-        if as_argument:
-            head = f"<{relation.key}>" + (f": {_escape(relation.note)}" if relation.note else "")
+        extras = {}
+        if statement.section is not None and statement.section != section:
+            section = statement.section
+            heading = _escape(section)
+            out += [f"# {heading}" if heading else "# section", ""]
+        if statement.section != section or (section is not None and _normal(section) != section) or (
+            section is not None and not _escape(section)
+        ):
+            extras["section"] = statement.section
+        text = _escape(statement.text)
+        if not text or text != _escape(statement.text.strip()) or _normal(statement.text) != statement.text:
+            extras["text"] = statement.text
+        if not text:
+            text = _escape(statement.id)
+        if kinds[statement.id] != statement.kind:
+            extras["kind"] = statement.kind
+        if statement.span is not None:
+            extras["span"] = statement.span.model_dump()
+        if statement.weight is not None:
+            extras["weight"] = statement.weight
+        if statement.note is not None:
+            extras["note"] = statement.note
+        if statement.answers:
+            extras["answers"] = [a.model_dump() for a in statement.answers]
+        if _read_tags(statement.tags) != statement.tags:
+            extras["tags"] = list(statement.tags)
+        meta = dict(statement.meta or {})
+        if statement.id in as_argument:
+            del meta["argdown"]
+        line = f"{ref(statement.id)}: {text}"
+        line += "".join(f" {_tag(tag)}" for tag in statement.tags if _normal(tag))
+        data = _with_extras(meta, extras)
+        if data:
+            line += f" {_data(data)}"
+        out += [line, ""]
+
+    relations = argument_map.relations
+    consumed: set[int] = set()
+    for index, relation in enumerate(relations):
+        if index in consumed:
+            continue
+        contradictory = {"argdown": "contradictory"}
+        partner = relations[index + 1] if index + 1 < len(relations) else None
+        if (
+            partner is not None
+            and _plain(relation, undercut, contradictory)
+            and _plain(partner, undercut, contradictory)
+            and partner.sources == (relation.to,)
+            and partner.to == relation.sources[0]
+        ):
+            consumed.add(index + 1)
+            out += [ref(relation.to), f"  >< {ref(relation.sources[0])}", ""]
+        elif _plain(relation, undercut):
+            token = "+" if relation.type == "support" else "<_" if relation.to in relation_ids else "-"
+            out += [ref(relation.to), f"  {token} {ref(relation.sources[0])}", ""]
+        elif relation.type == "support" and not any(
+            identifier in as_argument for identifier in (*relation.sources, relation.to)
+        ):
+            head = f"<{relation.key}>" + (f": {_escape(relation.note)}" if relation.note and _escape(relation.note) else "")
             out += [head, ""]
             out += [f"({i}) [{source}]" for i, source in enumerate(relation.sources, start=1)]
-            meta = dict(relation.meta or {})
-            written = meta.pop("rule", None)
-            if not isinstance(written, str) or not written.strip():
-                if written is not None:
-                    meta["rule"] = written
-                written = scheme_name(relation.scheme) if relation.scheme else None
-            rule = _escape(written) if written else ""
-            data = _data(meta) if meta else ""
-            inner = " ".join(part for part in (rule, data) if part)
+            rule, meta, extras = _rule_for(relation)
+            if relation.note is not None and not _escape(relation.note):
+                extras["note"] = relation.note
+            data = _with_extras(meta, extras)
+            inner = " ".join(part for part in (_escape(rule), _data(data) if data else "") if part)
             out.append(f"-- {inner} --" if inner else "----")
             out += [f"({len(relation.sources) + 1}) [{relation.to}]", ""]
-        elif relation.to in relation_types:
-            attacked = argument_map.relation(relation.to)
-            out.append(f"<{relation.to}>" if attacked.type == "support" else f"[{attacked.sources[0]}]")
-            out += [f"  <_ [{source}]" for source in relation.sources]
-            out.append("")
         else:
-            token = "+" if relation.type == "support" else "-"
-            out.append(f"[{relation.to}]")
-            out += [f"  {token} [{source}]" for source in relation.sources]
-            out.append("")
+            token = "+>" if relation.type == "support" else "_>" if relation.to in relation_ids else "->"
+            out.append(f"<{relation.key}> {_data({_EXTRAS: {'relation': _relation_extras(relation)}})}")
+            out += [f"  <+ {ref(source)}" for source in relation.sources]
+            out += [f"  {token} {ref(relation.to)}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
