@@ -140,13 +140,14 @@ def _fail_at(message: str, file: str, line: int) -> ParseError:
 def _expand_includes(text: str, name: str, limits: Limits) -> tuple[list[str], list[tuple[str, int]]]:
     """The document's lines with every ``@include(...)`` replaced by the included files' lines.
 
-    Paths are relative to the including file; each file is included once (the document
-    itself counts as included), so includes that form a cycle end. Returns the lines
+    Paths are relative to the including file; each file is included once (as Argdown's
+    include plugin: the document itself is not counted, so it may come once more), so
+    includes that form a cycle end. Returns the lines
     and, for each, the file and line it comes from.
     """
     root = Path(name)
     real = not name.startswith("<") and root.is_file()
-    seen = {root.resolve()} if real else set()
+    seen: set[Path] = set()  # as Argdown's include plugin: the root is not counted as included
     lines: list[str] = []
     origins: list[tuple[str, int]] = []
     total = len(text.encode("utf-8"))
@@ -387,9 +388,15 @@ class _Parser:
             )
             relation = _RELATION.match(stripped)
             pcs_item = _PCS_ITEM.match(stripped)
-            if indent == 0 and not pcs_item and (heading := _HEADING.match(stripped)) is not None:
+            if not pcs_item and (heading := _HEADING.match(stripped)) is not None:
                 close_pcs()
-                title, _ = _rule_and_data(heading.group(2))
+                parts = [heading.group(2)]
+                for ahead in range(number, len(self.lines)):  # a heading runs on to the next blank line
+                    if not self.lines[ahead].strip():
+                        break
+                    parts.append(self.lines[ahead].strip())
+                    self.lines[ahead] = ""
+                title, _ = _rule_and_data(" ".join(parts))
                 self.section = title or None
                 stack, current, blank_before = [], None, True
                 continue
@@ -410,7 +417,12 @@ class _Parser:
             if pcs_item is not None:
                 if pcs_owner is None:
                     pcs_start = number
-                    if current is not None and current.key[0] == "argument" and current.key not in self.pcs:
+                    if (
+                        current is not None
+                        and len(stack) == 1  # Argdown gives a structure only to a top-level argument
+                        and current.key[0] == "argument"
+                        and current.key not in self.pcs
+                    ):
                         pcs_owner = current.key
                     else:
                         self.untitled += 1
@@ -428,8 +440,11 @@ class _Parser:
                 continue
             if relation is not None and (indent > 0 or stack) and not (blank_before and indent == 0):
                 token, content = relation.group(1), relation.group(2).strip()
+                popped: int | None = None
                 while stack and stack[-1][0] >= indent:
-                    stack.pop()
+                    popped = stack.pop()[0]
+                if popped is not None and popped != indent and len(stack) > 1:
+                    stack.pop()  # dedented to an in-between level: Argdown takes the level above it
                 if not stack:
                     raise self.fail(
                         f"relation {token!r} has no statement or argument above it to attach to", number
@@ -590,6 +605,10 @@ def _build(parser: _Parser) -> dict[str, Any]:
     for owner, steps in pcs.items():
         element = parser.elements[owner]
         for index, step in enumerate(steps, start=1):
+            uses = (step.meta or {}).get("uses")
+            if isinstance(uses, list) and uses and all(type(n) is int for n in uses):
+                used = [parser.numbered.get((owner, n)) for n in uses]
+                step.premises = [key for key in used if key is not None] or step.premises
             rid = ids[owner] if index == len(steps) else safe_id(f"{ids[owner]}.step{index}", taken)
             item: dict[str, Any] = {
                 "id": rid,

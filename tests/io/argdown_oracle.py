@@ -39,6 +39,10 @@ __all__ = ["ARGDOWN_CLI", "Reading", "argdown_json", "argdown_reading", "argmap_
 ARGDOWN_CLI = ROOT / ".cache" / "argdown" / "node_modules" / ".bin" / "argdown"
 _TAG = re.compile(r"#\([^)]*\)|#[^\s#()\[\]<>{}]+")
 _DATA = re.compile(r"\{.*\}\s*$")
+# argmap keeps two things of Argdown's source in a statement's text that Argdown's text drops:
+# a Markdown link's target, and the ASCII shorthand Argdown turns into logic symbols (.A. for ∀).
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_LOGIC = re.compile(r"\.(?:A|E|v|\^|~|->|<->|<-|=>|<=>)\.")
 
 Key = tuple[Any, ...]
 
@@ -52,7 +56,7 @@ class Reading:
 
 
 def _text_key(text: str) -> Key:
-    text = _DATA.sub("", _TAG.sub(" ", text))
+    text = _LOGIC.sub(" ", _LINK_TARGET.sub("]", _DATA.sub("", _TAG.sub(" ", text))))
     return ("text", "".join(ch for ch in text.lower() if ch.isalnum()))
 
 
