@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArgmapError",
+    "ArgmapWarning",
     "MapError",
     "MapValidationError",
     "OutputError",
@@ -123,3 +124,11 @@ class OutputError(ArgmapError):
     """An output could not be written, or writing it would destroy an input."""
 
     exit_code = 3
+
+
+class ArgmapWarning(UserWarning):
+    """Something argmap did that the user should know of, though nothing failed.
+
+    A reader more lenient than the format's own tools warns with the file and line of
+    what those tools would reject; the command line prints each as ``argmap: warning:``.
+    """

@@ -57,13 +57,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from argmap.errors import MapError, ParseError, Problem, UsageError
+from argmap.errors import ArgmapWarning, MapError, ParseError, Problem
 from argmap.io._checks import check_statement_count, check_value_depth
 from argmap.io._jsonutil import decode_text
 from argmap.io._structure import kinds_from_structure, safe_id, scheme_from_name, scheme_name
@@ -73,7 +74,7 @@ from argmap.model import ArgumentMap, Relation
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
-__all__ = ["ARGDOWN", "RELATION_TOKENS", "dumps_argdown", "loads_argdown"]
+__all__ = ["ARGDOWN", "RELATION_TOKENS", "ArgdownWarning", "dumps_argdown", "loads_argdown"]
 
 RELATION_TOKENS = ("<+", "<-", "+>", "->", "><", "_>", "<_", "+", "-")
 _RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-)(?:\s+|$)(.*)$")
@@ -97,6 +98,10 @@ _WRITE_ESCAPE = re.compile(r"([\\\[\]<>#{}/_*@])")
 _TAG_ESCAPE = re.compile(r"([\\\[\]<>#{}/()])")
 _EXTRAS = "argmap"  # the data key under which the writer keeps what Argdown cannot say
 _UNICODE_ESCAPE = {ord(c): f"\\u{ord(c):04x}" for c in "{}/<"}
+
+
+class ArgdownWarning(ArgmapWarning):
+    """argmap read something Argdown's own parser rejects; the message names the file and line."""
 
 
 @dataclass
@@ -210,10 +215,16 @@ class _Parser:
         self.untitled = 0
         self.section: str | None = None
         self.frontmatter: dict[str, Any] = {}
+        self.comment_only: set[int] = set()
 
     def origin(self, line: int) -> tuple[str, int]:
         """The file and line an expanded line comes from (``@include`` splices files together)."""
         return self.origins[line - 1] if 1 <= line <= len(self.origins) else (self.name, line)
+
+    def warn(self, message: str, line: int) -> None:
+        """Say that argmap reads what Argdown's own parser rejects (argmap is more lenient here)."""
+        file, at = self.origin(line)
+        warnings.warn(ArgdownWarning(f"{file}:{at}: {message}"), stacklevel=4)
 
     def fail(self, message: str, line: int) -> ParseError:
         return _fail_at(message, *self.origin(line))
@@ -230,7 +241,15 @@ class _Parser:
             check_value_depth(value, file, self.limits, at)
         return value
 
+    def find_data(self, marked: str, line: int) -> int | None:
+        """Where trailing data starts; a warning when it looks like data but is not YAML Argdown reads."""
+        found = _find_data(marked)
+        if found is None and marked.rstrip().endswith("}") and re.search(r"(?<!\x00)\{", marked):
+            self.warn("the trailing '{...}' is not YAML data (Argdown rejects it); argmap keeps it as text", line)
+        return found
+
     def rule_and_data(self, text: str, line: int) -> tuple[str | None, dict[str, Any] | None]:
+        self.find_data(_ESCAPE.sub(lambda m: _MARK + m.group(1), text), line)
         rule, data = _rule_and_data(text)
         if data is not None:
             file, at = self.origin(line)
@@ -268,13 +287,19 @@ class _Parser:
                 f"comment opened by {unclosed.group(1)!r} is never closed",
                 text.count("\n", 0, unclosed.start()) + 1,
             )
-        self.lines = text.split("\n")
+        stripped = text.split("\n")
+        # A line only a comment filled is no blank line: Argdown skips comments, not the lines around them.
+        self.comment_only = {
+            i for i, (before, after) in enumerate(zip(self.lines, stripped, strict=True)) if before.strip() and not after.strip()
+        }
+        self.lines = stripped
 
     # -- elements ---------------------------------------------------------------------
 
     def element(self, content: str, line: int, pcs_owner: tuple[str, str] | None = None) -> _Element:
         numbered = _NUMBERED_HEAD.match(content)
         if numbered is not None:
+            self.warn("Argdown (1.7) rejects a statement by number ('<Argument>(n)') here", line)
             title = _unescape(_ESCAPE.sub(lambda m: _MARK + m.group(1), numbered.group(1)))
             key = ("numbered", f"{title}\x00{int(numbered.group(2))}")
             existing = self.elements.get(key)
@@ -303,7 +328,7 @@ class _Parser:
         if not raw.strip():
             return
         marked = _ESCAPE.sub(lambda m: _MARK + m.group(1), raw)
-        data_at = _find_data(marked)
+        data_at = self.find_data(marked, line)
         if data_at is not None:
             data = self.data(marked[data_at:].replace(_MARK, "\\"), line)
             assert data is not None
@@ -349,6 +374,7 @@ class _Parser:
         inference_block: list[str] | None = None
         inference_line = 0
         blank_before = True
+        previous_listed: int | None = None
 
         pcs_start = 0
 
@@ -381,7 +407,7 @@ class _Parser:
                 continue
             stripped = raw.strip()
             if not stripped:
-                blank_before = True
+                blank_before = blank_before or number - 1 not in self.comment_only
                 continue
             indent = (
                 len(raw) - len(raw.lstrip(" \t")) + raw[: len(raw) - len(raw.lstrip(" \t"))].count("\t") * 3
@@ -407,6 +433,12 @@ class _Parser:
                     raise self.fail("an inference line needs premises above it", number)
                 following = next((line.strip() for line in self.lines[number:] if line.strip()), "")
                 if _DASHES.fullmatch(stripped) and not _PCS_ITEM.match(following):
+                    if stripped != "--":
+                        self.warn(
+                            f"Argdown opens an inference block only with '--'; it reads {stripped!r} as an "
+                            "inference line and rejects the text after it",
+                            number,
+                        )
                     inference_block, inference_line = [], number
                     continue
                 full = _INFERENCE.fullmatch(stripped)
@@ -428,6 +460,8 @@ class _Parser:
                         self.untitled += 1
                         pcs_owner = ("argument", f"\x00{self.untitled}")
                         self.elements[pcs_owner] = _Element(pcs_owner, number, section=self.section)
+                if _ARGUMENT_HEAD.match(pcs_item.group(2)):
+                    self.warn("Argdown rejects an argument as a premise or conclusion (use a statement)", number)
                 item = self.element(pcs_item.group(2), number)
                 self.numbered.setdefault((pcs_owner, int(pcs_item.group(1))), item.key)
                 if expect_conclusion is not None:
@@ -440,6 +474,12 @@ class _Parser:
                 continue
             if relation is not None and (indent > 0 or stack) and not (blank_before and indent == 0):
                 token, content = relation.group(1), relation.group(2).strip()
+                if blank_before:
+                    self.warn(f"Argdown rejects a relation ({token!r}) that starts a paragraph after a blank line", number)
+                if token == "><" and (
+                    _ARGUMENT_HEAD.match(content) or (stack and stack[-1][1][0] == "argument" and indent > stack[-1][0])
+                ):
+                    self.warn("Argdown rejects a contradiction ('><') with an argument: it relates statements", number)
                 popped: int | None = None
                 while stack and stack[-1][0] >= indent:
                     popped = stack.pop()[0]
@@ -472,6 +512,11 @@ class _Parser:
             if current is not None and not blank_before and new_element is None:
                 self.append(current, stripped, number)
                 continue
+            if current is not None and not blank_before and not (
+                listed and previous_listed is not None and previous_listed == indent
+            ):
+                self.warn("Argdown needs a blank line before a new statement or argument here", number)
+            previous_listed = indent if listed else None
             if pcs_owner is not None and not (blank_before and indent > 0):
                 close_pcs()
             element = self.element(listed.group(1) if listed else stripped, number)

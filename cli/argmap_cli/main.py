@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import TextIO
 
 import click
 import pydantic
 
 from argmap import __version__
-from argmap.errors import ArgmapError, MapError
+from argmap.errors import ArgmapError, ArgmapWarning, MapError
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
 from argmap_cli.analyze import analyze_command
 from argmap_cli.batch import batch_command
@@ -84,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and exit."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("ARGMAP_DEBUG") == "1"
+    warnings.simplefilter("always", ArgmapWarning)
+    warnings.showwarning = _show_warning
     try:
         result = cli.main(args=args, prog_name="argmap", standalone_mode=False)
     except click.ClickException as exc:  # a bad option or argument: one line, as for every error
@@ -120,6 +124,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         sys.exit(INTERNAL_ERROR)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Warnings in one line on standard error, as errors are (no source line, no traceback)."""
+    click.echo(f"argmap: warning: {message}", err=True)
 
 
 def _report_error(exc: ArgmapError) -> None:
