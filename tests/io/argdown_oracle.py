@@ -61,9 +61,11 @@ def _text_key(text: str) -> Key:
 
 
 def argdown_json(files: Iterable[Path], workdir: Path) -> dict[Path, dict[str, Any] | None]:
-    """Argdown's JSON export of each file (``None`` where Argdown rejects it), one run per folder.
+    """Argdown's JSON export of each file (``None`` where Argdown rejects it), one node run per folder.
 
-    The CLI must be installed (``scripts/setup.sh test``); a missing CLI fails the test.
+    Argdown's CLI skips files whose name starts with ``_`` (partials meant to be included), so
+    those are exported from a copy of their folder under another name. The CLI must be
+    installed (``scripts/setup.sh test``); a missing CLI fails the test, never skips it.
     """
     if not ARGDOWN_CLI.exists():
         raise AssertionError(f"{ARGDOWN_CLI} is missing: run `bash scripts/setup.sh test` (it installs @argdown/cli)")
@@ -72,17 +74,26 @@ def argdown_json(files: Iterable[Path], workdir: Path) -> dict[Path, dict[str, A
         by_folder.setdefault(path.parent, []).append(path)
     results: dict[Path, dict[str, Any] | None] = {}
     for index, (folder, paths) in enumerate(sorted(by_folder.items())):
+        names = {path: path.name for path in paths}
+        if any(name.startswith("_") for name in names.values()):
+            copy = workdir / f"copy{index}"
+            shutil.copytree(folder, copy)
+            for path, name in names.items():
+                if name.startswith("_"):
+                    names[path] = f"copy-of{name}"
+                    shutil.copy(path, copy / names[path])
+            folder = copy
         out = workdir / f"out{index}"
-        names = ",".join(p.name for p in paths)
-        pattern = f"{folder}/{{{names}}}" if len(paths) > 1 else str(paths[0])
+        listed = ",".join(names.values())
+        pattern = f"{folder}/{{{listed}}}" if len(names) > 1 else str(folder / next(iter(names.values())))
         subprocess.run(
             [str(ARGDOWN_CLI), "json", pattern, str(out), "--silent"],
             check=False,
             capture_output=True,
-            timeout=600,
+            timeout=900,
         )
-        for path in paths:
-            exported = out / f"{path.stem}.json"
+        for path, name in names.items():
+            exported = out / f"{Path(name).stem}.json"
             results[path] = json.loads(exported.read_text()) if exported.exists() else None
         shutil.rmtree(out, ignore_errors=True)
     return results
