@@ -61,41 +61,38 @@ def _text_key(text: str) -> Key:
 
 
 def argdown_json(files: Iterable[Path], workdir: Path) -> dict[Path, dict[str, Any] | None]:
-    """Argdown's JSON export of each file (``None`` where Argdown rejects it), one node run per folder.
+    """Argdown's JSON export of each file (``None`` where Argdown rejects it), in one node run.
 
-    Argdown's CLI skips files whose name starts with ``_`` (partials meant to be included), so
-    those are exported from a copy of their folder under another name. The CLI must be
-    installed (``scripts/setup.sh test``); a missing CLI fails the test, never skips it.
+    Node starts slowly (seconds on a busy machine), so every file is exported by one
+    ``argdown json`` run: each file's folder is copied (its includes stay resolvable) and the
+    file is copied beside itself under a unique name, which also keeps Argdown's CLI from
+    skipping partials (it skips names starting with ``_``). The CLI must be installed
+    (``scripts/setup.sh test``); a missing CLI fails the test, never skips it.
     """
     if not ARGDOWN_CLI.exists():
         raise AssertionError(f"{ARGDOWN_CLI} is missing: run `bash scripts/setup.sh test` (it installs @argdown/cli)")
-    by_folder: dict[Path, list[Path]] = {}
-    for path in files:
-        by_folder.setdefault(path.parent, []).append(path)
+    source = workdir / "in"
+    folders: dict[Path, Path] = {}
+    exported: dict[Path, str] = {}
+    for number, path in enumerate(files):
+        if path.parent not in folders:
+            folders[path.parent] = source / f"f{len(folders)}"
+            shutil.copytree(
+                path.parent, folders[path.parent], ignore=lambda _, names: [n for n in names if n.endswith(".json")]
+            )
+        exported[path] = f"k{number}-{path.stem}"
+        shutil.copy(path, folders[path.parent] / f"{exported[path]}{path.suffix}")
+    out = workdir / "out"
+    subprocess.run(
+        [str(ARGDOWN_CLI), "json", f"{source}/**/k[0-9]*-*.{{argdown,ad}}", str(out), "--silent"],
+        check=False,
+        capture_output=True,
+        timeout=1800,
+    )
     results: dict[Path, dict[str, Any] | None] = {}
-    for index, (folder, paths) in enumerate(sorted(by_folder.items())):
-        names = {path: path.name for path in paths}
-        if any(name.startswith("_") for name in names.values()):
-            copy = workdir / f"copy{index}"
-            shutil.copytree(folder, copy)
-            for path, name in names.items():
-                if name.startswith("_"):
-                    names[path] = f"copy-of{name}"
-                    shutil.copy(path, copy / names[path])
-            folder = copy
-        out = workdir / f"out{index}"
-        listed = ",".join(names.values())
-        pattern = f"{folder}/{{{listed}}}" if len(names) > 1 else str(folder / next(iter(names.values())))
-        subprocess.run(
-            [str(ARGDOWN_CLI), "json", pattern, str(out), "--silent"],
-            check=False,
-            capture_output=True,
-            timeout=900,
-        )
-        for path, name in names.items():
-            exported = out / f"{Path(name).stem}.json"
-            results[path] = json.loads(exported.read_text()) if exported.exists() else None
-        shutil.rmtree(out, ignore_errors=True)
+    for path, name in exported.items():
+        result = out / f"{name}.json"
+        results[path] = json.loads(result.read_text()) if result.exists() else None
     return results
 
 
