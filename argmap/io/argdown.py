@@ -67,6 +67,7 @@ import yaml
 from argmap.errors import ArgmapWarning, MapError, ParseError, Problem
 from argmap.io._checks import check_statement_count, check_value_depth
 from argmap.io._jsonutil import decode_text
+from argmap.io._losses import counted, kinds_not_from_structure, loss_line, set_on
 from argmap.io._structure import kinds_from_structure, safe_id, scheme_from_name, scheme_name
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
@@ -74,7 +75,7 @@ from argmap.model import ArgumentMap, Relation
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
-__all__ = ["ARGDOWN", "RELATION_TOKENS", "ArgdownWarning", "dumps_argdown", "loads_argdown"]
+__all__ = ["ARGDOWN", "RELATION_TOKENS", "ArgdownWarning", "argdown_losses", "dumps_argdown", "loads_argdown"]
 
 RELATION_TOKENS = ("<+", "<-", "+>", "->", "><", "_>", "<_", "+", "-")
 _RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-)(?:\s+|$)(.*)$")
@@ -245,7 +246,9 @@ class _Parser:
         """Where trailing data starts; a warning when it looks like data but is not YAML Argdown reads."""
         found = _find_data(marked)
         if found is None and marked.rstrip().endswith("}") and re.search(r"(?<!\x00)\{", marked):
-            self.warn("the trailing '{...}' is not YAML data (Argdown rejects it); argmap keeps it as text", line)
+            self.warn(
+                "the trailing '{...}' is not YAML data (Argdown rejects it); argmap keeps it as text", line
+            )
         return found
 
     def rule_and_data(self, text: str, line: int) -> tuple[str | None, dict[str, Any] | None]:
@@ -290,7 +293,9 @@ class _Parser:
         stripped = text.split("\n")
         # A line only a comment filled is no blank line: Argdown skips comments, not the lines around them.
         self.comment_only = {
-            i for i, (before, after) in enumerate(zip(self.lines, stripped, strict=True)) if before.strip() and not after.strip()
+            i
+            for i, (before, after) in enumerate(zip(self.lines, stripped, strict=True))
+            if before.strip() and not after.strip()
         }
         self.lines = stripped
 
@@ -461,7 +466,9 @@ class _Parser:
                         pcs_owner = ("argument", f"\x00{self.untitled}")
                         self.elements[pcs_owner] = _Element(pcs_owner, number, section=self.section)
                 if _ARGUMENT_HEAD.match(pcs_item.group(2)):
-                    self.warn("Argdown rejects an argument as a premise or conclusion (use a statement)", number)
+                    self.warn(
+                        "Argdown rejects an argument as a premise or conclusion (use a statement)", number
+                    )
                 item = self.element(pcs_item.group(2), number)
                 self.numbered.setdefault((pcs_owner, int(pcs_item.group(1))), item.key)
                 if expect_conclusion is not None:
@@ -475,11 +482,18 @@ class _Parser:
             if relation is not None and (indent > 0 or stack) and not (blank_before and indent == 0):
                 token, content = relation.group(1), relation.group(2).strip()
                 if blank_before:
-                    self.warn(f"Argdown rejects a relation ({token!r}) that starts a paragraph after a blank line", number)
+                    self.warn(
+                        f"Argdown rejects a relation ({token!r}) that starts a paragraph after a blank line",
+                        number,
+                    )
                 if token == "><" and (
-                    _ARGUMENT_HEAD.match(content) or (stack and stack[-1][1][0] == "argument" and indent > stack[-1][0])
+                    _ARGUMENT_HEAD.match(content)
+                    or (stack and stack[-1][1][0] == "argument" and indent > stack[-1][0])
                 ):
-                    self.warn("Argdown rejects a contradiction ('><') with an argument: it relates statements", number)
+                    self.warn(
+                        "Argdown rejects a contradiction ('><') with an argument: it relates statements",
+                        number,
+                    )
                 popped: int | None = None
                 while stack and stack[-1][0] >= indent:
                     popped = stack.pop()[0]
@@ -512,8 +526,10 @@ class _Parser:
             if current is not None and not blank_before and new_element is None:
                 self.append(current, stripped, number)
                 continue
-            if current is not None and not blank_before and not (
-                listed and previous_listed is not None and previous_listed == indent
+            if (
+                current is not None
+                and not blank_before
+                and not (listed and previous_listed is not None and previous_listed == indent)
             ):
                 self.warn("Argdown needs a blank line before a new statement or argument here", number)
             previous_listed = indent if listed else None
@@ -992,6 +1008,87 @@ def _plain(relation: Relation, undercut: set[str], meta: dict[str, Any] | None =
     )
 
 
+def _relation_forms(argument_map: ArgumentMap) -> list[str]:
+    """How each relation is written: ``line``, ``contradiction`` (with its ``partner``, the next
+    relation), ``structure`` (an argument with a premise-conclusion structure) or ``argument``
+    (an argument its sources support, relating to the target)."""
+    relations = argument_map.relations
+    relation_ids = {r.key for r in relations}
+    undercut = {r.to for r in relations if r.to in relation_ids}
+    as_argument = {s.id for s in argument_map.statements if (s.meta or {}).get("argdown") == "argument"}
+    contradictory = {"argdown": "contradictory"}
+    forms: list[str] = []
+    while len(forms) < len(relations):
+        relation = relations[len(forms)]
+        partner = relations[len(forms) + 1] if len(forms) + 1 < len(relations) else None
+        if (
+            partner is not None
+            and _plain(relation, undercut, contradictory)
+            and _plain(partner, undercut, contradictory)
+            and partner.sources == (relation.to,)
+            and partner.to == relation.sources[0]
+        ):
+            forms += ["contradiction", "partner"]
+        elif _plain(relation, undercut):
+            forms.append("line")
+        elif relation.type == "support" and not any(
+            i in as_argument for i in (*relation.sources, relation.to)
+        ):
+            forms.append("structure")
+        else:
+            forms.append("argument")
+    return forms
+
+
+def argdown_losses(argument_map: ArgumentMap) -> tuple[str, ...]:
+    """What Argdown itself does not see of ``argument_map``: kept in data blocks, or written as arguments.
+
+    Reading argmap's Argdown back gives the map exactly; Argdown's own tools see the rest.
+
+    Examples
+    --------
+    >>> from argmap.model import Relation, Span, Statement
+    >>> m = ArgumentMap(title="T", main_claim="C", statements=[
+    ...     Statement(id="C", kind="claim", text="c", span=Span(start=0, end=1)),
+    ...     Statement(id="R", kind="rebuttal", text="r")],
+    ...     relations=[Relation(id="A1", type="attack", sources="R", to="C")])
+    >>> for line in argdown_losses(m):
+    ...     print(line)
+    argdown: main claim and 1 span kept in data blocks
+    argdown: 1 attack written as an argument (its premises support it)
+    """
+    m = argument_map
+    statements, relations = m.statements, m.relations
+    items = ["main claim"] if m.main_claim is not None else []
+    items += ["source"] if m.source is not None else []
+    items += [counted(len(m.tests), "test")] if m.tests else []
+    for name, count in (
+        ("span", sum(1 for s in statements if s.span is not None)),
+        ("kind", kinds_not_from_structure(m)),
+        ("weight", set_on(m, "weight")),
+        ("note", sum(1 for s in statements if s.note is not None)),
+        ("answers mark", set_on(m, "answers")),
+    ):
+        items += [counted(count, name)] if count else []
+    lines = list(loss_line("argdown", items, "kept in data blocks"))
+    forms = _relation_forms(m)
+    for relation_type in ("attack", "support"):
+        count = sum(
+            1
+            for r, form in zip(relations, forms, strict=True)
+            if form == "argument" and r.type == relation_type
+        )
+        if count:
+            noun = (
+                f"{relation_type} written as an argument"
+                if count == 1
+                else f"{relation_type}s written as arguments"
+            )
+            whose = "its premises support it" if count == 1 else "their premises support them"
+            lines.append(f"argdown: {count} {noun} ({whose})")
+    return tuple(lines)
+
+
 def dumps_argdown(argument_map: ArgumentMap) -> str:
     """The map as Argdown that Argdown's own CLI reads as the same structure; deterministic.
 
@@ -1040,17 +1137,18 @@ def dumps_argdown(argument_map: ArgumentMap) -> str:
     True
     """
     relation_ids = {r.key for r in argument_map.relations}
-    undercut = {r.to for r in argument_map.relations if r.to in relation_ids}
-    as_argument = {
-        s.id for s in argument_map.statements if (s.meta or {}).get("argdown") == "argument"
-    }
+    as_argument = {s.id for s in argument_map.statements if (s.meta or {}).get("argdown") == "argument"}
     kinds = kinds_from_structure(
         [s.id for s in argument_map.statements],
         [(r.type, r.sources, r.to) for r in argument_map.relations],
     )
 
     def ref(identifier: str) -> str:
-        return f"<{identifier}>" if identifier in as_argument or identifier in relation_ids else f"[{identifier}]"
+        return (
+            f"<{identifier}>"
+            if identifier in as_argument or identifier in relation_ids
+            else f"[{identifier}]"
+        )
 
     front: dict[str, Any] = {"title": _normal(argument_map.title)}
     extras: dict[str, Any] = {}
@@ -1080,8 +1178,10 @@ def dumps_argdown(argument_map: ArgumentMap) -> str:
             section = statement.section
             heading = _escape(section)
             out += [f"# {heading}" if heading else "# section", ""]
-        if statement.section != section or (section is not None and _normal(section) != section) or (
-            section is not None and not _escape(section)
+        if (
+            statement.section != section
+            or (section is not None and _normal(section) != section)
+            or (section is not None and not _escape(section))
         ):
             extras["section"] = statement.section
         text = _escape(statement.text)
@@ -1111,29 +1211,18 @@ def dumps_argdown(argument_map: ArgumentMap) -> str:
             line += f" {_data(data)}"
         out += [line, ""]
 
-    relations = argument_map.relations
-    consumed: set[int] = set()
-    for index, relation in enumerate(relations):
-        if index in consumed:
+    for relation, form in zip(argument_map.relations, _relation_forms(argument_map), strict=True):
+        if form == "partner":
             continue
-        contradictory = {"argdown": "contradictory"}
-        partner = relations[index + 1] if index + 1 < len(relations) else None
-        if (
-            partner is not None
-            and _plain(relation, undercut, contradictory)
-            and _plain(partner, undercut, contradictory)
-            and partner.sources == (relation.to,)
-            and partner.to == relation.sources[0]
-        ):
-            consumed.add(index + 1)
+        if form == "contradiction":
             out += [ref(relation.to), f"  >< {ref(relation.sources[0])}", ""]
-        elif _plain(relation, undercut):
+        elif form == "line":
             token = "+" if relation.type == "support" else "<_" if relation.to in relation_ids else "-"
             out += [ref(relation.to), f"  {token} {ref(relation.sources[0])}", ""]
-        elif relation.type == "support" and not any(
-            identifier in as_argument for identifier in (*relation.sources, relation.to)
-        ):
-            head = f"<{relation.key}>" + (f": {_escape(relation.note)}" if relation.note and _escape(relation.note) else "")
+        elif form == "structure":
+            head = f"<{relation.key}>" + (
+                f": {_escape(relation.note)}" if relation.note and _escape(relation.note) else ""
+            )
             out += [head, ""]
             out += [f"({i}) [{source}]" for i, source in enumerate(relation.sources, start=1)]
             rule, meta, extras = _rule_for(relation)
@@ -1161,5 +1250,6 @@ ARGDOWN = register(
             decode_text(data, name), name, source, limits
         ),
         writer=lambda argument_map: dumps_argdown(argument_map).encode("utf-8"),
+        losses=argdown_losses,
     )
 )

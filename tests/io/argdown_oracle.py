@@ -70,7 +70,9 @@ def argdown_json(files: Iterable[Path], workdir: Path) -> dict[Path, dict[str, A
     (``scripts/setup.sh test``); a missing CLI fails the test, never skips it.
     """
     if not ARGDOWN_CLI.exists():
-        raise AssertionError(f"{ARGDOWN_CLI} is missing: run `bash scripts/setup.sh test` (it installs @argdown/cli)")
+        raise AssertionError(
+            f"{ARGDOWN_CLI} is missing: run `bash scripts/setup.sh test` (it installs @argdown/cli)"
+        )
     source = workdir / "in"
     folders: dict[Path, Path] = {}
     exported: dict[Path, str] = {}
@@ -78,7 +80,9 @@ def argdown_json(files: Iterable[Path], workdir: Path) -> dict[Path, dict[str, A
         if path.parent not in folders:
             folders[path.parent] = source / f"f{len(folders)}"
             shutil.copytree(
-                path.parent, folders[path.parent], ignore=lambda _, names: [n for n in names if n.endswith(".json")]
+                path.parent,
+                folders[path.parent],
+                ignore=lambda _, names: [n for n in names if n.endswith(".json")],
             )
         exported[path] = f"k{number}-{path.stem}"
         shutil.copy(path, folders[path.parent] / f"{exported[path]}{path.suffix}")

@@ -297,7 +297,9 @@ over two lines. /* block */
 
 def test_a_line_only_a_comment_fills_does_not_end_a_paragraph() -> None:
     """As Argdown reads it (``argdown json`` gives A the text "First. B continues." and D under C)."""
-    m = loads_argdown("[A]: First.\n<!-- a comment\nspanning lines -->\nB continues.\n\n[C]: c\n  // note\n  + [D]: d\n")
+    m = loads_argdown(
+        "[A]: First.\n<!-- a comment\nspanning lines -->\nB continues.\n\n[C]: c\n  // note\n  + [D]: d\n"
+    )
     assert [s.text for s in m.statements] == ["First. B continues.", "c", "d"]
     assert [(r.sources, r.to) for r in m.relations] == [(("D",), "C")]
 

@@ -97,7 +97,11 @@ def test_argmap_reads_every_corpus_file_as_argdown_does(
     assert path.name not in REJECTED_BY_ARGDOWN
     assert lines == [], "argmap warns about a file Argdown accepts"
     taken: set[str] = set()
-    titled = {safe_id(t, taken) for t in [*export["statements"], *export["arguments"]] if not t.startswith("Untitled ")}
+    titled = {
+        safe_id(t, taken)
+        for t in [*export["statements"], *export["arguments"]]
+        if not t.startswith("Untitled ")
+    }
     mine, theirs = argmap_reading(m, titled), argdown_reading(export)
     assert mine.statements == theirs.statements
     assert mine.relations == theirs.relations
