@@ -28,6 +28,7 @@ from argmap.io import frameworks as _frameworks  # noqa: F401
 from argmap.io import graphml as _graphml  # noqa: F401
 from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
+from argmap.io import sadface as _sadface  # noqa: F401
 from argmap.io._checks import read_file
 from argmap.io._jsonutil import forget_sniffed
 from argmap.io.registry import (

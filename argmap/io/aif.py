@@ -75,6 +75,8 @@ def sniff_aif(data: bytes) -> bool:
     True
     >>> sniff_aif(b'{"argmap": 1, "title": "T"}')
     False
+    >>> sniff_aif(b'{"edges": [], "nodes": [], "metadata": {"core": {}}, "resources": []}')  # empty SADFace
+    False
     """
     obj = sniffed_json(data)
     if not isinstance(obj, dict):
@@ -89,6 +91,8 @@ def sniff_aif(data: bytes) -> bool:
         or not isinstance(obj.get("edges"), list)
     ):
         return False
+    if not nodes and ("metadata" in obj or "resources" in obj):
+        return False  # only empty lists under SADFace's keys: nothing says AIF
     return all(isinstance(node, dict) and "nodeID" in node for node in nodes[:5])
 
 
