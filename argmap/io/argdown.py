@@ -217,6 +217,7 @@ class _Parser:
         self.section: str | None = None
         self.frontmatter: dict[str, Any] = {}
         self.comment_only: set[int] = set()
+        self.frontmatter_line = 1
 
     def origin(self, line: int) -> tuple[str, int]:
         """The file and line an expanded line comes from (``@include`` splices files together)."""
@@ -273,6 +274,7 @@ class _Parser:
         if data is None:
             raise self.fail("front matter is not a YAML mapping (without aliases)", first + 2)
         self.frontmatter = data
+        self.frontmatter_line = first + 2
         for i in range(first, end + 1):
             self.lines[i] = ""
         return end + 1
@@ -894,6 +896,8 @@ def loads_argdown(
                 item = items[path[1]]
                 line = lines.get(item["id"])
                 return (line, 1) if line is not None else None
+        if path and path[0] not in ("statements", "relations"):
+            return (parser.frontmatter_line, 1)  # the map's own fields come from the front matter
         return None
 
     try:
