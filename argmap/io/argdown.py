@@ -57,6 +57,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import textwrap
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +78,8 @@ from argmap.validation import build_map
 
 __all__ = ["ARGDOWN", "RELATION_TOKENS", "ArgdownWarning", "argdown_losses", "dumps_argdown", "loads_argdown"]
 
-RELATION_TOKENS = ("<+", "<-", "+>", "->", "><", "_>", "<_", "+", "-")
-_RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-)(?:\s+|$)(.*)$")
+RELATION_TOKENS = ("<+", "<-", "+>", "->", "><", "_>", "<_", "+", "-", "_")
+_RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-|_)(?:\s+|$)(.*)$")
 _PCS_ITEM = re.compile(r"\((\d+)\)\s*(.*)$")
 _DASHES = re.compile(r"-{2,}$")
 _INFERENCE = re.compile(r"(-{2,})(.*?)(-{2,})$")
@@ -218,6 +219,7 @@ class _Parser:
         self.frontmatter: dict[str, Any] = {}
         self.comment_only: set[int] = set()
         self.frontmatter_line = 1
+        self.inferences: dict[tuple[str, str], tuple[tuple[str, str], int]] = {}
 
     def origin(self, line: int) -> tuple[str, int]:
         """The file and line an expanded line comes from (``@include`` splices files together)."""
@@ -227,6 +229,13 @@ class _Parser:
         """Say that argmap reads what Argdown's own parser rejects (argmap is more lenient here)."""
         file, at = self.origin(line)
         warnings.warn(ArgdownWarning(f"{file}:{at}: {message}"), stacklevel=4)
+
+    def inference(self, owner: tuple[str, str] | None, step: int) -> tuple[str, str]:
+        """A key for the ``step``-th inference of ``owner``'s structure, for relations written under it."""
+        assert owner is not None
+        key = ("inference", str(len(self.inferences)))
+        self.inferences[key] = (owner, step)
+        return key
 
     def fail(self, message: str, line: int) -> ParseError:
         return _fail_at(message, *self.origin(line))
@@ -301,6 +310,39 @@ class _Parser:
         }
         self.lines = stripped
 
+    def join_data_blocks(self) -> None:
+        """Put data written over several lines (``{`` ending a line ... ``}`` alone) on its first line.
+
+        Argdown reads the lines between the braces as a YAML block (``weight: 2`` on a line of its
+        own); the block is written back as one line of JSON so that it is read like inline data.
+        """
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if not line.rstrip().endswith("{") or line.rstrip().endswith("\\{"):
+                index += 1
+                continue
+            end = next(
+                (
+                    i
+                    for i in range(index + 1, len(self.lines))
+                    if not self.lines[i].strip() or self.lines[i].strip() == "}"
+                ),
+                None,
+            )
+            if end is None or self.lines[end].strip() != "}":
+                index += 1
+                continue
+            value = self.data(textwrap.dedent("\n".join(self.lines[index + 1 : end])), index + 2)
+            if value is None:
+                index += 1
+                continue
+            self.lines[index] = line.rstrip()[:-1] + _data(value)
+            for consumed in range(index + 1, end + 1):
+                self.lines[consumed] = ""
+                self.comment_only.add(consumed)  # not a blank line: the paragraph goes on
+            index = end + 1
+
     # -- elements ---------------------------------------------------------------------
 
     def element(self, content: str, line: int, pcs_owner: tuple[str, str] | None = None) -> _Element:
@@ -372,6 +414,7 @@ class _Parser:
     def parse(self) -> None:
         self.strip_frontmatter()
         self.strip_comments()
+        self.join_data_blocks()
         stack: list[tuple[int, tuple[str, str]]] = []
         current: _Element | None = None
         pcs_owner: tuple[str, str] | None = None
@@ -382,6 +425,9 @@ class _Parser:
         inference_line = 0
         blank_before = True
         previous_listed: int | None = None
+        concluded: tuple[str, str] | None = (
+            None  # the inference a PCS conclusion on top of the stack concludes
+        )
 
         pcs_start = 0
 
@@ -409,6 +455,7 @@ class _Parser:
                     rule, data = self.rule_and_data(" ".join(inference_block), inference_line)
                     expect_conclusion = (rule, data, inference_line)
                     inference_block = None
+                    stack = [(0, self.inference(pcs_owner, len(pcs_steps)))]
                 else:
                     inference_block.append(raw.strip())
                 continue
@@ -451,7 +498,7 @@ class _Parser:
                 full = _INFERENCE.fullmatch(stripped)
                 rule, data = self.rule_and_data(full.group(2).strip() if full else "", number)
                 expect_conclusion = (rule, data, number)
-                stack, current = [], None
+                stack, current = [(indent, self.inference(pcs_owner, len(pcs_steps)))], None
                 continue
             if pcs_item is not None:
                 if pcs_owner is None:
@@ -473,8 +520,10 @@ class _Parser:
                     )
                 item = self.element(pcs_item.group(2), number)
                 self.numbered.setdefault((pcs_owner, int(pcs_item.group(1))), item.key)
+                concluded = None
                 if expect_conclusion is not None:
                     rule, data, where = expect_conclusion
+                    concluded = self.inference(pcs_owner, len(pcs_steps))
                     pcs_steps.append(_Inference(list(pcs_open), item.key, rule, data, where))
                     pcs_open, expect_conclusion = [item.key], None
                 else:
@@ -507,8 +556,16 @@ class _Parser:
                     )
                 if not content:
                     raise self.fail(f"relation {token!r} names no statement or argument", number)
+                token = "<_" if token == "_" else token
+                parent = stack[-1][1]
+                if token == "<_" and len(stack) == 1 and concluded is not None:
+                    parent = concluded  # undercut under a conclusion: of the inference concluding it
+                if parent[0] == "inference" and token not in ("<_", "_>"):
+                    raise self.fail(
+                        f"only an undercut ('<_') can stand under an inference line, not {token!r}", number
+                    )
                 child = self.element(content, number)
-                self.relations.append(_RelationLine(token, stack[-1][1], child.key, number))
+                self.relations.append(_RelationLine(token, parent, child.key, number))
                 stack.append((indent, child.key))
                 self.check_depth(len(stack) - 1, number)
                 current, blank_before = child, False
@@ -538,7 +595,7 @@ class _Parser:
             if pcs_owner is not None and not (blank_before and indent > 0):
                 close_pcs()
             element = self.element(listed.group(1) if listed else stripped, number)
-            stack, current, blank_before = [(indent, element.key)], element, False
+            stack, current, blank_before, concluded = [(indent, element.key)], element, False, None
         if inference_block is not None:
             raise self.fail("an inference block opened by a line of dashes is never closed", inference_line)
         close_pcs()
@@ -665,6 +722,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
 
     lines: dict[str, int] = {}
     relations: list[dict[str, Any]] = []
+    step_ids: dict[tuple[tuple[str, str], int], str] = {}
     for owner, steps in pcs.items():
         element = parser.elements[owner]
         for index, step in enumerate(steps, start=1):
@@ -673,6 +731,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
                 used = [parser.numbered.get((owner, n)) for n in uses]
                 step.premises = [key for key in used if key is not None] or step.premises
             rid = ids[owner] if index == len(steps) else safe_id(f"{ids[owner]}.step{index}", taken)
+            step_ids[(owner, index - 1)] = rid
             item: dict[str, Any] = {
                 "id": rid,
                 "type": "support",
@@ -714,7 +773,9 @@ def _build(parser: _Parser) -> dict[str, Any]:
         lines[rid] = line
 
     def target(key: tuple[str, str]) -> str:
-        """What attacking ``key`` attacks: an argument's inference, else the statement."""
+        """What attacking ``key`` attacks: an argument's (or the marked) inference, else the statement."""
+        if key[0] == "inference":
+            return step_ids[parser.inferences[key]]
         return ids[key] if key in pcs or key in written else node(key)
 
     sources: dict[tuple[str, str], list[str]] = {key: [] for key in written}
@@ -742,7 +803,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
             add(relation_type, node(parent), target_id, rel.line, marker)
         elif token in ("_>", "<_"):
             by, of = (parent, child) if token == "_>" else (child, parent)
-            if of in pcs or of in written:
+            if of in pcs or of in written or of[0] == "inference":
                 add("attack", node(by), target(of), rel.line, None)
             else:
                 later.append((by, of, rel.line))

@@ -295,6 +295,34 @@ over two lines. /* block */
     assert (b.id, b.text, b.section) == ("s1", "B continues here over two lines.", "Part one")
 
 
+def test_data_over_several_lines_is_a_yaml_block_as_argdown_reads_it() -> None:
+    """``argdown json`` gives A the data {weight: "2,", tags: [x, y]}: the lines are a YAML block."""
+    m = loads_argdown("[A]: a {\n  weight: 2,\n  tags: [x, y]\n}\n  + [B]: b\n")
+    assert (m.statement("A").text, m.statement("A").meta) == ("a", {"weight": "2,", "tags": ["x", "y"]})
+    assert [(r.sources, r.to) for r in m.relations] == [(("B",), "A")]
+
+
+def test_undercuts_under_an_inference_line_or_a_conclusion_attack_that_inference() -> None:
+    """As ``argdown json`` reads it: an undercut under an inference line or under the conclusion it leads
+    to undercuts that inference (its ``conclusionIndex``); ``_`` is ``<_``; other relations stay put."""
+    m = loads_argdown(
+        "<A>\n\n(1) [P]: p\n-- Rule --\n  <_ [U]: u\n(2) [Q]: q\n----\n(3) [C]: c\n  _ [W]: w\n  - [R]: r\n"
+    )
+    assert [(r.id, r.sources, r.to) for r in m.relations if r.type == "support"] == [
+        ("A.step1", ("P",), "Q"),
+        ("A", ("Q",), "C"),
+    ]
+    assert [(r.sources, r.to) for r in m.relations if r.type == "attack"] == [
+        (("U",), "A.step1"),
+        (("W",), "A"),
+        (("R",), "C"),
+    ]
+    with pytest.raises(
+        ParseError, match=r"x.ad:3: only an undercut \('<_'\) can stand under an inference line"
+    ):
+        loads_argdown("(1) [P]: p\n-- Rule --\n  + [S]: s\n(2) [C]: c\n", name="x.ad")
+
+
 def test_a_line_only_a_comment_fills_does_not_end_a_paragraph() -> None:
     """As Argdown reads it (``argdown json`` gives A the text "First. B continues." and D under C)."""
     m = loads_argdown(

@@ -34,6 +34,25 @@ REJECTED_BY_ARGDOWN: dict[str, list[int]] = {
 }
 NOT_A_DOCUMENT = {"lexer-relations.argdown"}  # both reject it (tests/io/test_argdown.py says why)
 
+# Argdown's documented syntax, one case per item of issue #12 the corpus does not show alone;
+# each is read by Argdown's CLI and by argmap, and the readings must agree.
+SYNTAX = {
+    "multi-line-heading": "# A heading that\nruns on over\ntwo more lines\n\n[A]: a\n  + [B]: b\n",
+    "indented-heading": "[A]: a\n\n  ## Indented\n\n[B]: b\n  - [A]\n",
+    "in-between-dedent": "[A]: a\n  + [B]: b\n      - [C]: c\n    - [D]: d\n",
+    "uses": "<U>\n\n(1) [P]: p\n(2) [Q]: q\n(3) [R]: r\n-- Modus ponens {uses: [1, 3]} --\n(4) [C]: c\n",
+    "undercut-under-inference": "<I>\n\n(1) [P]: p\n--\nRule\n--\n  <_ [U]: u\n(2) [C]: c\n\n"
+    "<J>\n\n(1) [Q]: q\n-- Rule --\n  <_ [V]: v\n  _ [W]: w\n(2) [D]: d\n",
+    "undercut-under-conclusion": "<K>\n\n(1) [P]: p\n----\n(2) [Q]: q\n----\n(3) [C]: c\n  <_ [U]: u\n",
+    "multi-line-data": "[A]: a {\n  weight: 2,\n  tags: [x, y]\n}\n  + [B]: b\n",
+    "bare-undercut": "<A>: a\n  + [C]: c\n  _ <B>: b\n",
+    "comment-in-block": "[A]: a\n  + [B]: b\n  <!-- a comment\n  over lines -->\n  - [C]: c\n",
+    "pcs-under-nested-reference": "[S]: s\n  + <A>\n\n    (1) [P]: p\n    ----\n    (2) [Q]: q\n",
+    "sketch-and-reconstruction": "[C]: c\n  + <A>: a\n  + [P]: p\n\n<A>\n\n(1) [P]\n----\n(2) [C]\n",
+    "argument-relations": "<A>: a\n  - <B>: b\n  +> [C]: c\n\n<B>\n\n(1) [P]: p\n----\n(2) [Q]: q\n",
+    "contradiction": "[A]: a\n  >< [B]: b\n  - [C]: c\n",
+}
+
 WRITTEN = [
     ARTICLE_MAP,
     *sorted((ROOT / "examples").rglob("*.yaml")),
@@ -68,6 +87,34 @@ def written_exports(
         written[path] = (m, text, target)
     exports = argdown_json([target for _, _, target in written.values()], tmp_path_factory.mktemp("out"))
     return {path: (m, text, exports[target]) for path, (m, text, target) in written.items()}
+
+
+@pytest.fixture(scope="module")
+def syntax_exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any] | None]:
+    folder = tmp_path_factory.mktemp("argdown-syntax")
+    for name, text in SYNTAX.items():
+        (folder / f"{name}.argdown").write_text(text, encoding="utf-8")
+    exports = argdown_json([folder / f"{name}.argdown" for name in SYNTAX], tmp_path_factory.mktemp("out"))
+    return {path.stem: export for path, export in exports.items()}
+
+
+@pytest.mark.parametrize("name", SYNTAX)
+def test_argmap_reads_argdowns_documented_syntax_as_argdown_does(
+    name: str, syntax_exports: dict[str, dict[str, Any] | None]
+) -> None:
+    export = syntax_exports[name]
+    assert export is not None, "Argdown rejects the case itself"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ArgdownWarning)
+        m = loads_argdown(SYNTAX[name])
+    titled = {
+        safe_id(t, set())
+        for t in [*export["statements"], *export["arguments"]]
+        if not t.startswith("Untitled ")
+    }
+    mine, theirs = argmap_reading(m, titled), argdown_reading(export)
+    assert mine.statements == theirs.statements
+    assert mine.relations == theirs.relations
 
 
 def test_the_corpora_are_all_there() -> None:

@@ -11,7 +11,19 @@ from argmap.errors import UnknownFormatError, UsageError
 from argmap.io import candidates_for_path, detect_format, format_for_path, formats
 from tests.conftest import ARTICLE_MAP
 
-NAMES = ["yaml", "json", "aif", "argdown", "microtexts", "apx", "tgf", "iccma", "graphml", "node-link", "sadface"]
+NAMES = [
+    "yaml",
+    "json",
+    "aif",
+    "argdown",
+    "microtexts",
+    "apx",
+    "tgf",
+    "iccma",
+    "graphml",
+    "node-link",
+    "sadface",
+]
 
 
 def test_the_issues_format_names_are_registered() -> None:
