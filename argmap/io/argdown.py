@@ -140,8 +140,8 @@ def _split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _fail_at(message: str, file: str, line: int) -> ParseError:
-    return ParseError([Problem(message, file=file, line=line)])
+def _fail_at(message: str, file: str, line: int, column: int | None = None) -> ParseError:
+    return ParseError([Problem(message, file=file, line=line, column=column)])
 
 
 def _expand_includes(text: str, name: str, limits: Limits) -> tuple[list[str], list[tuple[str, int]]]:
@@ -237,8 +237,12 @@ class _Parser:
         self.inferences[key] = (owner, step)
         return key
 
-    def fail(self, message: str, line: int) -> ParseError:
-        return _fail_at(message, *self.origin(line))
+    def fail(self, message: str, line: int, column: int | None = None) -> ParseError:
+        """A one-line error at ``line`` (of the spliced document), by default at its first character."""
+        if column is None and 1 <= line <= len(self.lines):
+            text = self.lines[line - 1]
+            column = len(text) - len(text.lstrip()) + 1
+        return _fail_at(message, *self.origin(line), column)
 
     def check_depth(self, depth: int, line: int) -> None:
         if depth > self.limits.max_depth:
@@ -300,6 +304,7 @@ class _Parser:
             raise self.fail(
                 f"comment opened by {unclosed.group(1)!r} is never closed",
                 text.count("\n", 0, unclosed.start()) + 1,
+                unclosed.start() - text.rfind("\n", 0, unclosed.start()),
             )
         stripped = text.split("\n")
         # A line only a comment filled is no blank line: Argdown skips comments, not the lines around them.

@@ -23,7 +23,7 @@ NOT_A_DOCUMENT = {
     # statement or argument above them to attach to and none after them to relate. Argdown's
     # own parser has no rule that accepts a relation outside an element's indented children or
     # without an element after the symbol, so there is nothing a map could hold (docs/formats.md).
-    "lexer-relations.argdown": (1, "relation '\\+' has no statement or argument above it"),
+    "lexer-relations.argdown": ("1:1", "relation '\\+' has no statement or argument above it"),
 }
 INCLUDING = {"include-test.argdown", "_partial1.argdown", "_partial2.argdown"}
 _DIRECTIVE = re.compile(r"\s*@include\((.*)\)\s*$")
@@ -114,7 +114,7 @@ def test_an_include_cycle_ends_and_problems_name_the_included_file_and_line(tmp_
     ):
         argmap.load(tmp_path / "main.argdown")
     (tmp_path / "sub" / "more.ad").write_text("[C]: c\n  +\n")
-    with pytest.raises(ParseError, match=r"sub/more\.ad:2: relation '\+' names no statement"):
+    with pytest.raises(ParseError, match=r"sub/more\.ad:2:3: relation '\+' names no statement"):
         argmap.load(tmp_path / "main.argdown")
     (tmp_path / "sub" / "more.ad").write_text("[C]: c\n  + [A]\n")
     m = argmap.load(tmp_path / "main.argdown")
@@ -318,7 +318,7 @@ def test_undercuts_under_an_inference_line_or_a_conclusion_attack_that_inference
         (("R",), "C"),
     ]
     with pytest.raises(
-        ParseError, match=r"x.ad:3: only an undercut \('<_'\) can stand under an inference line"
+        ParseError, match=r"x.ad:3:3: only an undercut \('<_'\) can stand under an inference line"
     ):
         loads_argdown("(1) [P]: p\n-- Rule --\n  + [S]: s\n(2) [C]: c\n", name="x.ad")
 
@@ -335,18 +335,18 @@ def test_a_line_only_a_comment_fills_does_not_end_a_paragraph() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[A]: a\n<!-- never closed\n", r"x.ad:2: comment opened by '<!--' is never closed"),
-        ("===\ntitle: T\n", r"x.ad:1: front matter opened by '===' is never closed"),
+        ("[A]: a\nb <!-- never closed\n", r"x.ad:2:3: comment opened by '<!--' is never closed"),
+        ("===\ntitle: T\n", r"x.ad:1:1: front matter opened by '===' is never closed"),
         (
             "===\na: &a [x, x]\nb: [*a, *a]\n===\n",
-            r"x.ad:2: front matter is not a YAML mapping \(without aliases\)",
+            r"x.ad:2:1: front matter is not a YAML mapping \(without aliases\)",
         ),
-        ("+ [B]: b\n", r"x.ad:1: relation '\+' has no statement or argument above it"),
-        ("[A]: a\n  +\n", r"x.ad:2: relation '\+' names no statement or argument"),
-        ("(1) a\n(2) b\n", r"x.ad:1: a premise-conclusion structure needs an inference line"),
-        ("(1) a\n----\n", r"x.ad:2: an inference block opened by a line of dashes is never closed"),
-        ("(1) a\n-- rule --\n", r"x.ad:2: an inference line must be followed by a conclusion"),
-        ("[A]: a\n----\n", r"x.ad:2: an inference line outside a premise-conclusion structure"),
+        ("+ [B]: b\n", r"x.ad:1:1: relation '\+' has no statement or argument above it"),
+        ("[A]: a\n  +\n", r"x.ad:2:3: relation '\+' names no statement or argument"),
+        ("(1) a\n(2) b\n", r"x.ad:1:1: a premise-conclusion structure needs an inference line"),
+        ("(1) a\n----\n", r"x.ad:2:1: an inference block opened by a line of dashes is never closed"),
+        ("(1) a\n-- rule --\n", r"x.ad:2:1: an inference line must be followed by a conclusion"),
+        ("[A]: a\n----\n", r"x.ad:2:1: an inference line outside a premise-conclusion structure"),
         ("[A]: a\n@include(b.argdown)\n", r"x.ad:2: @include needs the including file's path"),
     ],
 )

@@ -130,7 +130,7 @@ def test_argmap_reads_every_corpus_file_as_argdown_does(
     export = corpus_exports[path]
     if path.name in NOT_A_DOCUMENT:
         assert export is None
-        with pytest.raises(ParseError, match=rf"{path.name}:1: relation"):
+        with pytest.raises(ParseError, match=rf"{path.name}:1:1: relation"):
             argmap.load(path)
         return
     with warnings.catch_warnings(record=True) as caught:
