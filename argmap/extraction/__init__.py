@@ -3,10 +3,12 @@
 The pipeline, one module each: :mod:`~argmap.extraction.segmentation` (sentences with pysbd,
 then clauses at connectives), :mod:`~argmap.extraction.lexicon` (the discourse-indicator
 lexicon, data in ``lexicon.yaml``), :mod:`~argmap.extraction.features` (cues, position,
-punctuation), :mod:`~argmap.extraction.decoder` (central claim, a tree of attachments by
-Edmonds' algorithm, roles and functions) and :mod:`~argmap.extraction.extractor` (the map).
-:mod:`~argmap.extraction.evaluation` scores drafts against the microtexts' gold structures
-and :mod:`~argmap.extraction.training` fits the decoder's small models (needs scikit-learn).
+punctuation), :mod:`~argmap.extraction.connectives` (the links that markers such as "so"
+and "since" decide), :mod:`~argmap.extraction.decoder` (central claim, a tree of
+attachments by Edmonds' algorithm, roles and functions) and
+:mod:`~argmap.extraction.extractor` (the map). :mod:`~argmap.extraction.evaluation` scores
+drafts against gold structures (the microtexts, AIF maps with their texts) and
+:mod:`~argmap.extraction.training` fits the decoder's small models (needs scikit-learn).
 See docs/extraction.md.
 
 Examples

@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.extraction.connectives import explicit_links, not_central
 from argmap.extraction.features import (
     PAIR_FEATURES,
     SIMILARITY,
@@ -60,6 +61,7 @@ Function = Literal["support", "attack"]
 Role = Literal["proponent", "opponent"]
 _WINDOW = 12  # the farthest attachment considered, in units, besides the central claim
 _EPSILON = 1e-6
+_EXCLUDED = -1e9  # the log-score of a choice a connective rules out
 
 
 class LinearModel(BaseModel):
@@ -123,6 +125,11 @@ class Parse(BaseModel):
     function_confidence: tuple[float, ...]
     role_confidence: tuple[float, ...]
     cues: tuple[tuple[CueMatch, ...], ...]
+    linked: tuple[bool, ...] = Field(
+        default=(),
+        description="Per unit: a further premise joined to the unit before it ('X, and Y'), both "
+        "supporting one target: the map draws them as one linked argument.",
+    )
 
 
 @cache
@@ -171,6 +178,7 @@ def _roles(
     heads: Sequence[int | None],
     p_opponent: npt.NDArray[np.float64],
     p_attack: npt.NDArray[np.float64],
+    forced: dict[int, Function],
 ) -> list[Role]:
     children: dict[int, list[int]] = {i: [] for i in range(n)}
     for i, head in enumerate(heads):
@@ -195,7 +203,15 @@ def _roles(
         for r in (0, 1):
             score = float(log_role[r][node])
             for child in children[node]:
-                options = [best[child][rc] + float(log_fun[int(rc != r)][child]) for rc in (0, 1)]
+                options = [
+                    best[child][rc]
+                    + (
+                        _EXCLUDED
+                        if child in forced and (forced[child] == "attack") != (rc != r)
+                        else float(log_fun[int(rc != r)][child])
+                    )
+                    for rc in (0, 1)
+                ]
                 pick = int(options[1] > options[0])
                 choice[(child, r)] = pick
                 score += options[pick]
@@ -253,10 +269,12 @@ def decode(
         central, heads = level.central, level.heads
         p_central, p_opponent, p_attack = level.p_central, level.p_opponent, level.p_attack
         attach_confidence = level.attach_confidence
+        forced = dict(level.forced)
     else:  # each paragraph as a text of its own, then the paragraphs' claims as one more text
         heads = [None] * n
         p_central, p_opponent, p_attack = np.zeros(n), np.zeros(n), np.zeros(n)
         attach_confidence = [0.0] * n
+        forced = {}
         local_claims: list[int] = []
         for members in paragraphs.values():
             level = _decode_level([units[i] for i in members], [cues[i] for i in members], weights, None)
@@ -269,6 +287,7 @@ def decode(
                     level.p_attack[k],
                 )
                 attach_confidence[i] = level.attach_confidence[k]
+            forced.update({members[k]: f for k, f in level.forced.items()})
             local_claims.append(members[level.central])
         top = _decode_level([units[i] for i in local_claims], [cues[i] for i in local_claims], weights, None)
         central = local_claims[top.central]
@@ -277,7 +296,8 @@ def decode(
             heads[i] = None if local is None else local_claims[local]
             p_central[i], p_opponent[i], p_attack[i] = top.p_central[k], top.p_opponent[k], top.p_attack[k]
             attach_confidence[i] = top.attach_confidence[k]
-    roles = _roles(n, central, heads, p_opponent, p_attack)
+        forced.update({local_claims[k]: f for k, f in top.forced.items()})
+    roles = _roles(n, central, heads, p_opponent, p_attack, forced)
     functions: list[Function | None] = []
     function_confidence: list[float] = []
     for i, head in enumerate(heads):
@@ -288,6 +308,15 @@ def decode(
         attack = roles[i] != roles[head]
         functions.append("attack" if attack else "support")
         function_confidence.append(float(p_attack[i] if attack else 1 - p_attack[i]))
+    linked = [
+        i > 0
+        and units[i - 1].sentence == units[i].sentence
+        and heads[i - 1] is not None
+        and head in (i - 1, heads[i - 1])
+        and functions[i] == functions[i - 1] == "support"
+        and _joins(units[i], cues[i])
+        for i, head in enumerate(heads)
+    ]
     role_confidence = [
         float(p_opponent[i] if r == "opponent" else 1 - p_opponent[i]) for i, r in enumerate(roles)
     ]
@@ -302,7 +331,19 @@ def decode(
         function_confidence=tuple(function_confidence),
         role_confidence=tuple(role_confidence),
         cues=tuple(cues),
+        linked=tuple(linked),
     )
+
+
+_JOINERS = ("and", "together with", "along with", "combined with", "coupled with", "plus")
+
+
+def _joins(unit: Unit, cues: Sequence[CueMatch]) -> bool:
+    """Whether the unit joins the one before it as a further premise ("..., and ...")."""
+    words = unit.text.lower().split()
+    opening = " ".join(words[:2])
+    joined = not unit.opens_sentence and any(opening == j or opening.startswith(j + " ") for j in _JOINERS)
+    return joined and not any(c.cue_class in ("counter", "concession", "claim") for c in cues)
 
 
 class _Level(NamedTuple):
@@ -312,6 +353,7 @@ class _Level(NamedTuple):
     p_opponent: npt.NDArray[np.float64]
     p_attack: npt.NDArray[np.float64]
     attach_confidence: list[float]
+    forced: dict[int, Function]  # units whose function a connective decided
 
 
 def _decode_level(
@@ -323,13 +365,25 @@ def _decode_level(
     """Central claim and tree of one text (or paragraph), with the unit probabilities."""
     n = len(units)
     rows = unit_features(units, cues)
-    p_central = _softmax(weights.central.score(rows, UNIT_FEATURES))
+    links = explicit_links(units, cues)
+    central_scores = weights.central.score(rows, UNIT_FEATURES)
+    attached = not_central(links)
+    if len(attached) < n:  # a unit a connective attaches elsewhere is no central claim
+        central_scores[attached] = _EXCLUDED
+    p_central = _softmax(central_scores)
     central = int(np.argmax(p_central))
     names = (*PAIR_FEATURES, SIMILARITY) if similarity is not None else PAIR_FEATURES
     p_attach = weights.attach.probability(pair_features(units, rows, central, similarity), names)
     index = np.arange(n)
     allowed = np.abs(index[:, None] - index[None, :]) <= _WINDOW
     allowed[:, central] = True
+    if central in links and links[central].target not in links:  # a reply that is the central claim
+        reply = links.pop(central)  # is attacked by the concession
+        links[reply.target] = reply._replace(source=reply.target, target=central)
+    links.pop(central, None)
+    for source, link in links.items():
+        allowed[source] = False
+        allowed[source, link.target] = True
     heads: list[int | None] = [None] if n == 1 else _tree(n, central, _log(p_attach), allowed)
     attach_confidence = []
     for i, head in enumerate(heads):
@@ -345,4 +399,5 @@ def _decode_level(
         weights.opponent.probability(rows, UNIT_FEATURES),
         weights.attack.probability(rows, UNIT_FEATURES),
         attach_confidence,
+        {source: link.function for source, link in links.items()},
     )

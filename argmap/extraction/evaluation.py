@@ -10,7 +10,9 @@ ADU types (``pro`` proponent, ``opp`` opponent).
 
 Metrics (:class:`Scores`), summed over texts before dividing (micro over texts):
 
-- central-claim accuracy: texts whose predicted central claim is the gold one;
+- central-claim accuracy: texts whose predicted central claim is the gold one, or a
+  restatement of it (:func:`restates`: a claim stated at the start and again at the
+  end may be found in either place);
 - role macro-F1: the mean of the F1 of proponent and of opponent, over units;
 - function macro-F1: the mean of the F1 of support and of attack, over the gold's
   non-central units (a unit predicted central has no function and counts as a miss);
@@ -43,22 +45,32 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, utils
 
 from argmap.errors import MapValidationError, ParseError, Problem
-from argmap.extraction.decoder import Function, Parse, Role
-from argmap.extraction.segmentation import Unit, sentences
+from argmap.extraction.decoder import Function, Parse, Role, Weights, decode
+from argmap.extraction.segmentation import Unit, segment, sentences
 from argmap.source import SourceDocument
 
 __all__ = [
+    "LOCATE_THRESHOLD",
+    "RESTATEMENT_THRESHOLD",
     "Gold",
     "Scores",
     "baseline_first",
     "baseline_preceding",
+    "evaluate",
     "gold_units",
+    "read_aif_gold",
     "read_gold",
     "read_gold_folder",
+    "restates",
     "score",
 ]
+
+LOCATE_THRESHOLD = 80.0  # the least fuzzy-match score (of 100) of an AIF statement located in its text
+RESTATEMENT_THRESHOLD = 80.0  # the least token-set similarity (of 100) of a restated claim
+_RESTATEMENT_WORDS = 3  # the fewest words of a restatement
 
 
 class Gold(BaseModel):
@@ -73,6 +85,9 @@ class Gold(BaseModel):
     functions: tuple[Function | None, ...]
     roles: tuple[Role, ...]
     edge_types: tuple[str | None, ...] = ()
+    topic: str = Field(
+        default="", description="The question the text answers (a microtext's topic_id), if known."
+    )
 
     @property
     def central(self) -> int:
@@ -195,6 +210,147 @@ def read_gold(path: str | Path) -> Gold:
         functions=tuple(functions),
         roles=tuple(roles),
         edge_types=tuple(edge_types),
+        topic=root.get("topic_id", ""),
+    )
+
+
+def read_aif_gold(path: str | Path, *, threshold: float = LOCATE_THRESHOLD) -> Gold | None:
+    """Read an AIF map (``.json``, with its source text ``.txt`` beside it) as a :class:`Gold`.
+
+    The map is read by :func:`argmap.io.aif.loads_aif`; each statement is located in the
+    text by fuzzy matching (:func:`rapidfuzz.fuzz.partial_ratio_alignment`, at least
+    ``threshold`` out of 100). The map is then reduced to a tree like the microtexts: the
+    first premise of a relation attaches to its target, a further premise of a linked
+    argument to the first premise (support), an undercut's source to the attacked
+    relation's first premise; an unlocated statement (reconstructed, not in the text) is
+    skipped, its sources attaching to its own target (the function the product of the two:
+    an attack on an attack supports). The central claim is the statement without a target
+    that has most statements below it; statements in no relation are left out.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.json`` file.
+    threshold : float
+        The least fuzzy-match score, out of 100, of a located statement.
+
+    Returns
+    -------
+    Gold or None
+        None when the central claim is not in the text (an enthymeme's reconstructed
+        conclusion) or fewer than two statements are located.
+
+    Raises
+    ------
+    argmap.MapError
+        If a file cannot be read or is not AIF.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Taxes must rise. Schools are short of money.")
+    >>> _ = (folder / "a.json").write_text('{"nodes": ['
+    ...     '{"nodeID": "1", "text": "Taxes must rise", "type": "I"},'
+    ...     '{"nodeID": "2", "text": "schools are short of money", "type": "I"},'
+    ...     '{"nodeID": "3", "text": "RA", "type": "RA"}], "edges": [{"edgeID": "1", "fromID": "2",'
+    ...     '"toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}], "locutions": []}')
+    >>> g = read_aif_gold(folder / "a.json")
+    >>> g.heads, g.functions, g.spans
+    ((None, 0), (None, 'support'), ((0, 15), (17, 43)))
+    """
+    from argmap.io.aif import loads_aif  # argmap.io imports the model; kept out of extraction's start-up
+
+    path = Path(path)
+    name = str(path)
+    text = SourceDocument.read(path.with_suffix(".txt")).text
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError([Problem(f"cannot read: {exc}", file=name)]) from None
+    argument_map = loads_aif(content, name=name)
+    head: dict[str, str] = {}
+    function: dict[str, Function] = {}
+    relations = {r.id: r for r in argument_map.relations}
+    statement_ids = {s.id for s in argument_map.statements}
+    for relation in argument_map.relations:
+        target = relation.to
+        if target not in statement_ids:  # an undercut: the attacked relation's first premise
+            target = relations[target].sources[0] if target in relations else ""
+        if not target:
+            continue
+        for k, source in enumerate(relation.sources):
+            if source in head or source == target:
+                continue  # a statement in two arguments: its first counts
+            head[source] = target if k == 0 else relation.sources[0]
+            function[source] = relation.type if k == 0 else "support"
+    lowered = text.lower()
+    spans: dict[str, tuple[int, int]] = {}
+    for statement in argument_map.statements:
+        found = fuzz.partial_ratio_alignment(statement.text.strip().lower(), lowered)
+        if found is not None and found.score >= threshold and found.dest_end > found.dest_start:
+            start, end = found.dest_start, found.dest_end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            spans[statement.id] = (start, end)
+
+    def below(node: str) -> int:
+        return sum(1 + below(child) for child, parent in head.items() if parent == node)
+
+    roots = [s.id for s in argument_map.statements if s.id not in head and s.id in head.values()]
+    if not roots:
+        return None
+    central = max(roots, key=below)
+    if central not in spans:
+        return None
+
+    def located_head(node: str) -> tuple[str, Function] | None:
+        kind: Function = function[node]
+        parent = head[node]
+        for _ in range(len(head) + 1):
+            if parent in spans:
+                return parent, kind
+            if parent not in head:
+                return None
+            kind = "support" if (kind == "attack") == (function[parent] == "attack") else "attack"
+            parent = head[parent]
+        return None
+
+    located = {s: located_head(s) for s in head if s in spans and s != central}
+    links: dict[str, tuple[str, Function]] = {}
+    for node in located:
+        chain, seen = node, {node}
+        while chain != central:  # keep the statement only if its targets lead to the central claim
+            step = located.get(chain)
+            if step is None or step[0] in seen:
+                break
+            chain = step[0]
+            seen.add(chain)
+        link = located[node]
+        if chain == central and link is not None:
+            links[node] = link
+    members = sorted([central, *links], key=lambda s: spans[s])
+    if len(members) < 2:
+        return None
+    index = {s: k for k, s in enumerate(members)}
+    heads = tuple(None if s == central else index[links[s][0]] for s in members)
+    functions = tuple(None if s == central else links[s][1] for s in members)
+    roles: list[Role] = []
+    for s in members:
+        attacks, node = 0, s
+        while node != central:
+            attacks += links[node][1] == "attack"
+            node = links[node][0]
+        roles.append("opponent" if attacks % 2 else "proponent")
+    return Gold(
+        name=path.stem,
+        text=text,
+        spans=tuple(spans[s] for s in members),
+        heads=heads,
+        functions=functions,
+        roles=tuple(roles),
     )
 
 
@@ -284,6 +440,66 @@ def baseline_preceding(units: Sequence[Unit]) -> Parse:
     return _baseline(units, lambda i: i - 1)
 
 
+def restates(a: str, b: str) -> bool:
+    """Whether text ``a`` restates text ``b`` (or ``b`` restates ``a``): the words of one are,
+    nearly all, words of the other (rapidfuzz's token-set ratio at least
+    :data:`RESTATEMENT_THRESHOLD`, case and punctuation ignored), each at least three words.
+
+    Examples
+    --------
+    >>> restates("Cars should be banned from the centre.", "So cars should be banned from the centre!")
+    True
+    >>> restates("Cars should be banned.", "Cars pollute the air of the centre.")
+    False
+    """
+    if min(len(utils.default_process(t).split()) for t in (a, b)) < _RESTATEMENT_WORDS:
+        return False
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= RESTATEMENT_THRESHOLD
+
+
+def _text(gold: Gold, adu: int) -> str:
+    start, end = gold.spans[adu]
+    return gold.text[start:end]
+
+
+def evaluate(
+    golds: Sequence[Gold],
+    units_of: Callable[[Gold], Sequence[Unit]] | None = None,
+    weights: Weights | None = None,
+) -> dict[str, Scores]:
+    """Score the extractor and the two baselines side by side on the same units.
+
+    Parameters
+    ----------
+    golds : sequence of Gold
+    units_of : callable, optional
+        A text's units: its own segmentation (:func:`argmap.extraction.segment` of its
+        text, the default) or, e.g., :func:`gold_units`.
+    weights : Weights, optional
+        The models (the shipped ones by default).
+
+    Returns
+    -------
+    dict of str to Scores
+        ``"argmap.extract"``, ``"attach to the first"`` (the first unit is the central
+        claim) and ``"attach to the preceding"``.
+
+    Examples
+    --------
+    >>> g = Gold(name="t", text="We must act. Because it is late.", spans=((0, 12), (13, 32)),
+    ...     heads=(None, 0), functions=(None, "support"), roles=("proponent", "proponent"))
+    >>> {name: s.las for name, s in evaluate([g]).items()}
+    {'argmap.extract': 1.0, 'attach to the first': 1.0, 'attach to the preceding': 1.0}
+    """
+    units = [segment(g.text) if units_of is None else units_of(g) for g in golds]
+    raw = units_of is None or units_of is not gold_units
+    return {
+        "argmap.extract": score(golds, [decode(u, weights) for u in units], raw=raw),
+        "attach to the first": score(golds, [baseline_first(u) for u in units], raw=raw),
+        "attach to the preceding": score(golds, [baseline_preceding(u) for u in units], raw=raw),
+    }
+
+
 def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -348,7 +564,11 @@ def score(golds: Sequence[Gold], parses: Sequence[Parse], *, raw: bool = True) -
         predicted = [(u.start, u.end) for u in parse.units]
         unit_of = [_best(span, predicted) for span in gold.spans]  # gold ADU -> predicted unit
         adu_of = [_best(span, gold.spans) for span in predicted]  # predicted unit -> gold ADU
-        central_hits += int(unit_of[gold.central] == parse.central)
+        found = adu_of[parse.central]
+        central_hits += int(
+            unit_of[gold.central] == parse.central
+            or (found is not None and restates(_text(gold, found), _text(gold, gold.central)))
+        )
         for g, u in enumerate(unit_of):
             roles.append((None if u is None else parse.roles[u], gold.roles[g]))
         gold_edges = {(g, h) for g, h in enumerate(gold.heads) if h is not None}

@@ -36,7 +36,7 @@ from argmap.extraction.lexicon import CueMatch
 from argmap.extraction.segmentation import segment
 from argmap.model import ArgumentMap, Relation, Source, Span, Statement
 
-__all__ = ["EXTRACTOR", "extract", "parse_text"]
+__all__ = ["EXTRACTOR", "draft_map", "extract", "parse_text"]
 
 EXTRACTOR = "argmap.extract"
 _TITLE_WORDS = 10
@@ -138,7 +138,35 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
         raise UsageError(f"extract() takes the text as a str, not {type(text).__name__}")
     if title is not None and not title.strip():
         raise UsageError("the title is blank")
-    parse = parse_text(text, source_name)
+    return draft_map(parse_text(text, source_name), text, title, source_name=source_name)
+
+
+def draft_map(
+    parse: Parse, text: str, title: str | None = None, *, source_name: str | None = None
+) -> ArgumentMap:
+    """The draft map of a decoded text (the last step of :func:`extract`).
+
+    Parameters
+    ----------
+    parse : Parse
+        The decoded structure of ``text`` (from :func:`parse_text`, or a baseline's).
+    text : str
+        The text the parse's units come from.
+    title : str, optional
+        As for :func:`extract`.
+    source_name : str, optional
+        As for :func:`extract`.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Examples
+    --------
+    >>> text = "Parks should stay open at night. They are safe."
+    >>> draft_map(parse_text(text), text).main_claim
+    'u1'
+    """
     statements = []
     ids = [f"u{k + 1}" for k in range(len(parse.units))]
     for k, unit in enumerate(parse.units):
@@ -165,10 +193,17 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
                 meta={"confidence": round(confidence, 3), "cue": cue, "role": parse.roles[k]},
             )
         )
+    joined: dict[int, list[int]] = {}  # a linked argument's first premise -> its further premises
+    first = 0
+    for k in range(len(parse.units)):
+        if parse.linked and parse.linked[k]:
+            joined.setdefault(first, []).append(k)
+        else:
+            first = k
     relations = []
     for k, head in enumerate(parse.heads):
         function = parse.functions[k]
-        if head is None or function is None:
+        if head is None or function is None or (parse.linked and parse.linked[k]):
             continue
         cue = _cue(parse.cues[k], _RELATION_CUES, initial_only=True) or (
             "adjacency" if abs(head - k) == 1 else "position"
@@ -177,7 +212,7 @@ def extract(text: str, title: str | None = None, *, source_name: str | None = No
         relations.append(
             Relation(
                 type=function,
-                sources=(ids[k],),
+                sources=tuple(ids[m] for m in (k, *joined.get(k, ()))),
                 to=ids[head],
                 meta={"confidence": round(confidence, 3), "cue": cue},
             )

@@ -23,7 +23,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.extraction.lexicon import tokenize
 
-__all__ = ["BARE_OPENERS", "CLAUSE_OPENERS", "FRONTED_OPENERS", "Unit", "paragraphs", "segment", "sentences"]
+__all__ = [
+    "BARE_OPENERS",
+    "CLAUSE_OPENERS",
+    "FRONTED_OPENERS",
+    "PHRASE_OPENERS",
+    "Unit",
+    "paragraphs",
+    "segment",
+    "sentences",
+]
 
 # Connectives that open a new argumentative unit when they follow clause punctuation.
 CLAUSE_OPENERS: frozenset[str] = frozenset(
@@ -38,7 +47,13 @@ BARE_OPENERS: frozenset[str] = frozenset({"but", "although", "unless", "whereas"
 # Words after which an opener is no clause boundary ("for instance", "however, ...").
 _NOT_AFTER_OPENER = frozenset({",", "instance", "example", "some", "others", "well", "far", "long", "soon"})
 # Subordinators whose clause, when it opens a sentence, is a unit of its own up to the comma.
-FRONTED_OPENERS: frozenset[str] = frozenset({"although", "though", "while", "whilst", "even", "since"})
+FRONTED_OPENERS: frozenset[str] = frozenset(
+    {"although", "though", "while", "whilst", "even", "since", "because"}
+)
+# Two-word openers of a clause after clause punctuation ("..., which shows that ...").
+PHRASE_OPENERS: frozenset[tuple[str, str]] = frozenset(
+    {("which", "shows"), ("which", "means"), ("which", "proves"), ("given", "that"), ("seeing", "that")}
+)
 _BREAKS = frozenset({",", ";", ":", "\u2013", "\u2014"})  # and the en and em dashes
 _MIN_WORDS = 3  # the fewest words either side of a cut keeps
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -149,7 +164,9 @@ def _cuts(sentence: str) -> list[int]:
         follower = words[i + 1] if i + 1 < len(words) else ""
         if follower in _NOT_AFTER_OPENER:
             continue
-        punctuated = words[i] in CLAUSE_OPENERS and words[i - 1] in _BREAKS
+        punctuated = words[i - 1] in _BREAKS and (
+            words[i] in CLAUSE_OPENERS or (words[i], follower) in PHRASE_OPENERS
+        )
         bare = words[i] in BARE_OPENERS and words[i - 1][0].isalnum()
         if punctuated or bare:
             if words_between(last, i) >= _MIN_WORDS and words_between(i, len(words)) >= _MIN_WORDS:

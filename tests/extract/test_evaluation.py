@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,19 @@ from argmap.extraction.evaluation import (
     Gold,
     baseline_first,
     baseline_preceding,
+    evaluate,
     gold_units,
+    read_aif_gold,
     read_gold,
     read_gold_folder,
+    restates,
     score,
 )
 from argmap.extraction.training import cross_validate
 from tests.conftest import require_shared
 
 MICROTEXTS = Path(__file__).parents[2] / ".." / "shared" / "corpora" / "microtexts"
+ARAUCARIA = Path(__file__).parents[2] / ".." / "shared" / "corpora" / "aif" / "araucaria"
 TARGETS = {"central_claim": 0.84, "function_f1": 0.72, "las": 0.52}
 
 # A graph in the shape of the DTD, written for this test: e2 supports e1; e3 (opponent) rebuts e1;
@@ -159,3 +164,113 @@ def test_cross_validated_extraction_clears_the_targets_from_raw_text(corpus: lis
         assert getattr(ours, metric) >= target, metric
     for metric in ("central_claim", "role_f1", "function_f1", "attachment_f1", "las"):
         assert getattr(ours, metric) > max(getattr(first, metric), getattr(preceding, metric)), metric
+
+
+# An AIF map written for this test: s1 is the claim; s2 and s3 are linked premises of one RA;
+# s4 attacks s2 through a CA; s5 is a reconstructed premise (not in the text) supporting s1,
+# with s6 supporting s5 (so s6 attaches to s1).
+AIF_TEXT = (
+    "The old bridge must be rebuilt. Its pillars are cracked and the river rises every spring. "
+    "Engineers say the cracks are shallow. Repairs have failed three times already."
+)
+AIF = {
+    "nodes": [
+        {"nodeID": "s1", "text": "The old bridge must be rebuilt", "type": "I"},
+        {"nodeID": "s2", "text": "Its pillars are cracked", "type": "I"},
+        {"nodeID": "s3", "text": "the river rises every spring", "type": "I"},
+        {"nodeID": "s4", "text": "Engineers say the cracks are shallow", "type": "I"},
+        {"nodeID": "s5", "text": "Patching the bridge is not an option", "type": "I"},
+        {"nodeID": "s6", "text": "Repairs have failed three times already", "type": "I"},
+        {"nodeID": "r1", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "r2", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "r3", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "c1", "text": "Default Conflict", "type": "CA"},
+    ],
+    "edges": [
+        {"edgeID": "1", "fromID": "s2", "toID": "r1"},
+        {"edgeID": "2", "fromID": "s3", "toID": "r1"},
+        {"edgeID": "3", "fromID": "r1", "toID": "s1"},
+        {"edgeID": "4", "fromID": "s4", "toID": "c1"},
+        {"edgeID": "5", "fromID": "c1", "toID": "s2"},
+        {"edgeID": "6", "fromID": "s5", "toID": "r2"},
+        {"edgeID": "7", "fromID": "r2", "toID": "s1"},
+        {"edgeID": "8", "fromID": "s6", "toID": "r3"},
+        {"edgeID": "9", "fromID": "r3", "toID": "s5"},
+    ],
+    "locutions": [],
+}
+
+
+def test_an_aif_map_is_reduced_to_a_tree_over_the_statements_found_in_its_text(tmp_path: Path) -> None:
+    (tmp_path / "m.txt").write_text(AIF_TEXT, encoding="utf-8")
+    (tmp_path / "m.json").write_text(json.dumps(AIF), encoding="utf-8")
+    gold = read_aif_gold(tmp_path / "m.json")
+    assert gold is not None
+    texts = [AIF_TEXT[a:b] for a, b in gold.spans]
+    assert texts == [
+        "The old bridge must be rebuilt",
+        "Its pillars are cracked",
+        "the river rises every spring",
+        "Engineers say the cracks are shallow",
+        "Repairs have failed three times already",
+    ]
+    # s2 -> s1 (first premise), s3 -> s2 (linked: the first premise), s4 attacks s2, s6 -> s1 (s5 skipped)
+    assert gold.heads == (None, 0, 1, 1, 0)
+    assert gold.functions == (None, "support", "support", "attack", "support")
+    assert gold.roles == ("proponent", "proponent", "proponent", "opponent", "proponent")
+
+
+def test_an_aif_map_whose_claim_is_not_in_the_text_is_not_scored(tmp_path: Path) -> None:
+    (tmp_path / "m.txt").write_text(
+        "Its pillars are cracked. The river rises every spring.", encoding="utf-8"
+    )
+    (tmp_path / "m.json").write_text(json.dumps(AIF), encoding="utf-8")
+    assert read_aif_gold(tmp_path / "m.json") is None
+
+
+def test_the_araucaria_texts_read_with_their_claims_located() -> None:
+    folder = require_shared(ARAUCARIA)
+    located = [read_aif_gold(p) for p in sorted(folder.glob("*.json")) if p.with_suffix(".txt").is_file()]
+    golds = [g for g in located if g is not None]
+    assert (len(located), len(golds), sum(len(g.spans) for g in golds)) == (40, 24, 84)
+    for gold in golds:
+        assert gold.heads.count(None) == 1
+        assert all(0 <= a < b <= len(gold.text) for a, b in gold.spans)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Cities should ban cars from the centre.", "So cities should ban cars from the centre!", True),
+        ("We should ban cars.", "In short: we should ban cars.", True),
+        ("Cities should ban cars.", "Cars pollute the air of the centre.", False),
+        ("Ban cars.", "Ban cars.", False),  # too short to call a restatement
+    ],
+)
+def test_restatements(a: str, b: str, expected: bool) -> None:
+    assert restates(a, b) is expected
+    assert restates(b, a) is expected
+
+
+def test_a_central_claim_restated_elsewhere_is_credited() -> None:
+    text = "We should ban cars. Cars are loud. So, in short, we should ban cars."
+    gold = Gold(
+        name="r",
+        text=text,
+        spans=((0, 19), (20, 34), (35, 67)),
+        heads=(None, 0, 0),
+        functions=(None, "support", "support"),
+        roles=("proponent",) * 3,
+    )
+    units = gold_units(gold)
+    last = decode(units).model_copy(update={"central": 2})
+    other = decode(units).model_copy(update={"central": 1})
+    assert score([gold], [last], raw=False).central_claim == 1.0
+    assert score([gold], [other], raw=False).central_claim == 0.0
+
+
+def test_evaluate_runs_the_model_beside_both_baselines(gold: Gold) -> None:
+    results = evaluate([gold], gold_units)
+    assert list(results) == ["argmap.extract", "attach to the first", "attach to the preceding"]
+    assert results["attach to the first"] == score([gold], [baseline_first(gold_units(gold))], raw=False)
+    assert results["argmap.extract"] == score([gold], [decode(gold_units(gold))], raw=False)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from argmap.extraction import decode, segment
+from argmap.extraction.connectives import explicit_links, not_central
 from argmap.extraction.evaluation import Gold, gold_units
 from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, unit_features
 from argmap.extraction.segmentation import Unit
@@ -93,6 +94,9 @@ def test_the_central_claim_model_is_a_conditional_logit_over_the_units_of_a_text
     for gold in GOLDS:
         units = gold_units(gold)
         scores = weights.central.score(unit_features(units), UNIT_FEATURES)
+        scores[
+            not_central(explicit_links(units))
+        ] = -1e9  # a unit a connective attaches elsewhere is no central claim
         p = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
         log_likelihood += float(np.log(p[gold.central]))
         parse = decode(units, weights)
