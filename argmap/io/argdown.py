@@ -117,6 +117,7 @@ class _Element:
     meta: dict[str, Any] = field(default_factory=dict)
     section: str | None = None
     alternatives: list[str] = field(default_factory=list)
+    data_line: int | None = None  # where its {data} was first written
 
 
 @dataclass
@@ -387,6 +388,7 @@ class _Parser:
             data = self.data(marked[data_at:].replace(_MARK, "\\"), line)
             assert data is not None
             element.meta.update(data)
+            element.data_line = element.data_line or line
             marked = marked[:data_at]
         for match in _TAG.finditer(marked):
             tag = " ".join(
@@ -840,7 +842,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
         }
         _apply_extras(item, {k: v for k, v in extras.items() if k != "type"})
         relations.append(item)
-        lines[ids[key]] = element.line
+        lines[ids[key]] = element.data_line or element.line
     order = {id(item): index for index, item in enumerate(relations)}
     relations.sort(key=lambda item: (lines.get(item["id"], 0), order[id(item)]))
 
