@@ -15,8 +15,10 @@ compared in full. The Argdown side is read by argmap's documented modelling (doc
   every relation it is the source of is attacked), except an argument argmap wrote for a
   relation (data ``{argmap: {relation: ...}}``): the statements supporting it are the
   relation's sources, its one outgoing relation its type and target;
-* ``contrary`` is an attack, ``contradictory`` an attack each way; a linked attack is one
-  attack per premise (Argdown has no linked attack without a conclusion of its own).
+* ``contrary`` is an attack, ``contradictory`` an attack each way, ``entails`` (strict mode) a
+  support; an undercut of a statement attacks the relations that statement is a source of (as
+  argmap reads it); a linked attack is one attack per premise (Argdown has no linked attack
+  without a conclusion of its own).
 """
 
 from __future__ import annotations
@@ -195,15 +197,23 @@ def argdown_reading(export: Mapping[str, Any]) -> Reading:
             return {inferences[to][-1]}
         if kind == "argument" and to in collapsed:
             return made(to)
-        if kind == "argument" and r["relationType"] == "undercut":
-            found = {key for other in raw if other["from"] == to for key in keys(other)}
-            return found or {("id", ids[to])}
+        if kind in ("argument", "equivalence-class") and r["relationType"] == "undercut":
+            # argmap's reading: undercutting a statement attacks the relations it is a source of
+            found = {
+                key
+                for other in raw
+                if other["from"] == to and other["fromType"] == kind
+                for key in keys(other)
+            }
+            if kind == "equivalence-class":
+                found |= {step for steps in inferences.values() for step in steps if statement(to) in step[1]}
+            return found or {end(to, kind)}
         return {end(to, kind)}
 
     def keys(r: Mapping[str, Any]) -> set[Key]:
         source = end(r["from"], r["fromType"])
         kind = r["relationType"]
-        if kind == "support":
+        if kind in ("support", "entails"):  # strict mode calls a support between statements entailment
             return {("support", frozenset({source}), end(r["to"], r["toType"]))}
         found = {("attack", frozenset({source}), target) for target in attacked(r)}
         if kind == "contradictory":

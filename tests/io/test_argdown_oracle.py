@@ -34,8 +34,10 @@ REJECTED_BY_ARGDOWN: dict[str, list[int]] = {
 }
 NOT_A_DOCUMENT = {"lexer-relations.argdown"}  # both reject it (tests/io/test_argdown.py says why)
 
-# Argdown's documented syntax, one case per item of issue #12 the corpus does not show alone;
-# each is read by Argdown's CLI and by argmap, and the readings must agree.
+# Argdown's documented syntax, one case per item of issue #12 the corpus does not show alone, and
+# longer mixed cases in tests/io/argdown_syntax/; each is read by Argdown's CLI and by argmap, and
+# the readings must agree.
+SYNTAX_FILES = Path(__file__).parent / "argdown_syntax"
 SYNTAX = {
     "multi-line-heading": "# A heading that\nruns on over\ntwo more lines\n\n[A]: a\n  + [B]: b\n",
     "indented-heading": "[A]: a\n\n  ## Indented\n\n[B]: b\n  - [A]\n",
@@ -51,6 +53,7 @@ SYNTAX = {
     "sketch-and-reconstruction": "[C]: c\n  + <A>: a\n  + [P]: p\n\n<A>\n\n(1) [P]\n----\n(2) [C]\n",
     "argument-relations": "<A>: a\n  - <B>: b\n  +> [C]: c\n\n<B>\n\n(1) [P]: p\n----\n(2) [Q]: q\n",
     "contradiction": "[A]: a\n  >< [B]: b\n  - [C]: c\n",
+    **{path.stem: path.read_text(encoding="utf-8") for path in sorted(SYNTAX_FILES.glob("*.argdown"))},
 }
 
 WRITTEN = [
