@@ -785,6 +785,18 @@ def _build(parser: _Parser) -> dict[str, Any]:
             return step_ids[parser.inferences[key]]
         return ids[key] if key in pcs or key in written else node(key)
 
+    contradictory = {
+        (node(a), node(b))
+        for r in parser.relations
+        if r.token == "><"
+        for a, b in ((r.parent, r.child), (r.child, r.parent))
+    }
+
+    def undermines(by: tuple[str, str], of: tuple[str, str]) -> bool:
+        """Whether ``by`` contradicts a premise of argument ``of`` (Argdown keeps the contradiction only)."""
+        premises = {p for step in pcs.get(of, []) for p in step.premises}
+        return any((node(by), node(p)) in contradictory for p in premises)
+
     sources: dict[tuple[str, str], list[str]] = {key: [] for key in written}
     targets: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
     later: list[tuple[tuple[str, str], tuple[str, str], int]] = []
@@ -802,9 +814,9 @@ def _build(parser: _Parser) -> dict[str, Any]:
             continue  # an argument supporting its own conclusion: that is its last inference
         if token in ("+", "<+"):
             add("support", node(child), node(parent), rel.line, None)
-        elif token in ("-", "<-", "><"):
+        elif token in ("-", "<-", "><") and not undermines(child, parent):
             add("attack", node(child), target(parent), rel.line, marker)
-        if token in ("+>", "->", "><"):
+        if token in ("+>", "->", "><") and not (token == "->" and undermines(parent, child)):
             relation_type = "support" if token == "+>" else "attack"
             target_id = target(child) if relation_type == "attack" else node(child)
             add(relation_type, node(parent), target_id, rel.line, marker)
