@@ -1,25 +1,31 @@
-"""Argdown: read a documented subset, and write maps in it.
+"""Argdown: read it as Argdown's own CLI does, and write maps it reads as the same map.
 
-The subset (``docs/formats.md`` has the full table):
+The tests judge both directions with ``argdown json`` (``tests/io/test_argdown_oracle.py``);
+where argmap reads what Argdown rejects it warns (:class:`ArgdownWarning`, with file and
+line). What is read (``docs/formats.md`` has the full table):
 
 * YAML front matter between ``===`` lines: ``title`` is the map's title, every other key
   goes to the map's ``meta``;
-* headings ``# ...`` (any level): the section of the statements defined below them;
+* headings ``# ...`` (any level, indented or not, running on to the next blank line): the
+  section of the statements defined below them;
 * statements ``[Title]: text`` (a definition), ``[Title]`` (a reference) and untitled
   paragraphs; arguments ``<Title>: description`` and ``<Title>``; list items ``* ...``
   and ``1. ...`` are statements too;
 * relations at any nesting, by indentation: ``+``/``<+`` (the child supports its parent),
   ``-``/``<-`` (attacks), ``+>``/``->`` (the parent supports/attacks the child), ``><``
-  (contradiction: an attack each way), ``_>``/``<_`` (undercut: the parent/child attacks
-  the other's inference);
+  (contradiction: an attack each way), ``_>``/``<_``/``_`` (undercut: the parent/child attacks
+  the other's inference; under an inference line, or under the conclusion it leads to, that
+  inference); dedenting to an in-between level attaches to the level above it;
 * premise-conclusion structures: numbered lines ``(1) ...`` with inference lines ``----``
   or ``-- rule --`` (or an inference block between two ``--`` lines); each inference is a
-  ``support`` from the statements since the previous one (and its conclusion) to the
-  next; a rule the scheme catalogue knows ("Argument from expert opinion") is the relation's
-  ``scheme`` (its id), any other rule ("Modus ponens") is kept as ``meta["rule"]`` (as is a
-  known rule worded otherwise than the catalogue), its ``{...}`` data the relation's ``meta``;
-* ``#tag`` and ``#(tag with spaces)``; trailing ``{...}`` YAML data (the element's ``meta``);
-  comments ``<!-- -->``, ``/* */`` and ``//``; backslash escapes.
+  ``support`` from the statements its ``{uses: [...]}`` names, else those since the previous
+  one (and its conclusion), to the next; a rule the scheme catalogue knows ("Argument from
+  expert opinion") is the relation's ``scheme`` (its id), any other rule ("Modus ponens")
+  is kept as ``meta["rule"]`` (as is a known rule worded otherwise than the catalogue), its
+  ``{...}`` data the relation's ``meta``;
+* ``#tag`` and ``#(tag with spaces)``; trailing ``{...}`` YAML data (the element's ``meta``;
+  over several lines, a YAML block); comments ``<!-- -->``, ``/* */`` and ``//`` (a line
+  only a comment fills is no blank line); backslash escapes.
 
 How arguments map: an argument **with** a premise-conclusion structure becomes its
 inferences (the last one has the argument's title as id, its description as ``note``);
@@ -32,12 +38,16 @@ valid (``No harm, no ban`` becomes ``No-harm-no-ban``); untitled statements get 
 ``s2``... Kinds come from the structure.
 
 ``@include(a.argdown, b.argdown)`` on a line of its own splices in the named files (paths
-relative to the including file; each file once, so includes that form a cycle end); a
+relative to the including file; each file once, the document itself not counted, as in
+Argdown's include plugin, so includes that form a cycle end); a
 problem in an included file names that file and its line. Statements by number:
 ``<A>(n): text`` defines, and ``<A>(n)`` refers to, the statement ``(n)`` of argument A's
 premise-conclusion structure; where A has no such statement it is a statement of its own
 (id ``A-n``). Anything else (a relation without a parent or an element, an unclosed
-comment...) is a :class:`~argmap.errors.ParseError` naming the file and line.
+comment...) is a :class:`~argmap.errors.ParseError` naming the file, line and column.
+
+The writer keeps what Argdown cannot say under the data key ``argmap``; reading its output
+gives the map back exactly (see :func:`dumps_argdown`).
 
 Examples
 --------
