@@ -22,6 +22,9 @@ limit                  default       what it bounds
 ``max_statements``     1,000,000     statements (arguments of a framework) in one map
 ``xml_entities``       False         whether an XML file may declare entities (external
                                      entities and resources are refused always)
+``includes``           True          whether an Argdown ``@include`` is followed (only to a
+                                     regular file inside the including file's folder; a
+                                     Dask batch run refuses them: see ``argmap.batching``)
 =====================  ============  =======================================================
 
 Examples
@@ -69,6 +72,8 @@ class Limits:
         The most statements in one map.
     xml_entities : bool
         Whether XML files may declare entities.
+    includes : bool
+        Whether an Argdown ``@include`` is followed (inside the including file's folder only).
 
     Raises
     ------
@@ -88,6 +93,7 @@ class Limits:
     max_yaml_nodes: int = 5_000_000
     max_statements: int = 1_000_000
     xml_entities: bool = False
+    includes: bool = True
 
     def __post_init__(self) -> None:
         for item in dataclasses.fields(self):
@@ -160,7 +166,7 @@ class Limits:
             message = f"{what}, above the limit {limit}={value} ({how})"
         return ParseError([Problem(message, file=file, line=line)])
 
-    def check_bytes(self, size: int, file: str) -> None:
+    def check_bytes(self, size: int, file: str, *, more: bool = False) -> None:
         """Refuse a file larger than ``max_bytes``.
 
         Raises
@@ -176,7 +182,8 @@ class Limits:
         argmap.errors.ParseError: m.yaml: the file has 11 bytes, above the limit max_bytes=10 (raise it ...
         """
         if size > self.max_bytes:
-            raise self._exceeded(f"the file has {size:,} bytes", "max_bytes", file, None)
+            what = f"more than {self.max_bytes:,}" if more else f"{size:,}"
+            raise self._exceeded(f"the file has {what} bytes", "max_bytes", file, None)
 
     def check_depth(self, depth: int, file: str, line: int | None = None) -> None:
         """Refuse nesting deeper than ``max_depth``.
@@ -236,6 +243,16 @@ class Limits:
         m.xml:2: XML: the file declares an entity, refused by the limit xml_entities=no (allow it with ...
         """
         return self._exceeded("XML: the file declares an entity", "xml_entities", file, line)
+
+    def include_error(self, written: str, file: str, line: int | None = None) -> ParseError:
+        """The error for an Argdown ``@include`` while ``includes`` is off.
+
+        Examples
+        --------
+        >>> print(Limits(includes=False).include_error("b.argdown", "m.argdown", 2))  # doctest: +ELLIPSIS
+        m.argdown:2: @include(b.argdown), refused by the limit includes=no (allow it with ...
+        """
+        return self._exceeded(f"@include({written})", "includes", file, line)
 
 
 def _parse_environment(cls: type[Limits], text: str) -> Limits:

@@ -28,13 +28,14 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, as_completed
-from pathlib import Path
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from argmap._files import read_file
 from argmap.batching.records import BatchRecord, analyse_file, error_record
-from argmap.errors import UsageError
+from argmap.errors import ArgmapError, UsageError
+from argmap.limits import default_limits
 
 __all__ = ["Worker", "run_dask", "run_local"]
 
@@ -190,9 +191,9 @@ def _dask(
             """Submit the next file; an unreadable one gives its error row and the next is tried."""
             for file in queue:
                 try:
-                    data = Path(file).read_bytes()
-                except OSError as exc:
-                    yield error_record(file, "parse", f"{file}: cannot read: {exc.strerror}", analyses)
+                    data = read_file(file, default_limits())
+                except ArgmapError as exc:
+                    yield error_record(file, "parse", str(exc), analyses)
                     continue
                 future = client.submit(analyse_file, file, analyses, data, pure=False)
                 names[future.key] = file

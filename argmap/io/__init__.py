@@ -22,6 +22,7 @@ from argmap.errors import OutputError, UsageError
 from argmap.io import native as _native  # noqa: F401 - registers yaml and json first: .json writes argmap's JSON
 
 # isort: split
+from argmap._files import read_file
 from argmap.io import aif as _aif  # noqa: F401 - registers the interchange formats
 from argmap.io import argdown as _argdown  # noqa: F401
 from argmap.io import frameworks as _frameworks  # noqa: F401
@@ -29,7 +30,6 @@ from argmap.io import graphml as _graphml  # noqa: F401
 from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
 from argmap.io import sadface as _sadface  # noqa: F401
-from argmap.io._checks import read_file
 from argmap.io._jsonutil import forget_sniffed
 from argmap.io.registry import (
     Detected,

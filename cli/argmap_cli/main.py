@@ -20,6 +20,7 @@ import pydantic
 
 from argmap import __version__
 from argmap.errors import ArgmapError, ArgmapWarning, MapError
+from argmap.escape import terminal_line
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
 from argmap_cli.analyze import analyze_command
 from argmap_cli.batch import batch_command
@@ -95,10 +96,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         command = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else "argmap"
         message = " ".join(exc.format_message().split())
-        click.echo(f"argmap: error: {message} (see '{command} --help')", err=True)
+        _say(f"argmap: error: {message} (see '{command} --help')")
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("argmap: aborted", err=True)
+        _say("argmap: aborted")
         sys.exit(130)
     except ArgmapError as exc:
         if debug:
@@ -110,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         for error in exc.errors():
             where = ".".join(str(part) for part in error["loc"])
-            click.echo(f"argmap: error: {where}: {error['msg']}", err=True)
+            _say(f"argmap: error: {where}: {error['msg']}")
         sys.exit(1)
     except BrokenPipeError:
         sys.stderr.close()
@@ -118,10 +119,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # the boundary: anything else is a bug, said in one line
         if debug:
             raise
-        click.echo(
-            f"argmap: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-            err=True,
-        )
+        _say(f"argmap: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         sys.exit(INTERNAL_ERROR)
     sys.exit(result if isinstance(result, int) else 0)
 
@@ -135,14 +133,19 @@ def _show_warning(
     line: str | None = None,
 ) -> None:
     """Warnings in one line on standard error, as errors are (no source line, no traceback)."""
-    click.echo(f"argmap: warning: {message}", err=True)
+    _say(f"argmap: warning: {message}")
 
 
 def _report_error(exc: ArgmapError) -> None:
     if isinstance(exc, MapError):
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            _say(str(problem))
         if len(exc.problems) > 1:
-            click.echo(f"argmap: {len(exc.problems)} problems", err=True)
+            _say(f"argmap: {len(exc.problems)} problems")
     else:
-        click.echo(f"argmap: error: {exc}", err=True)
+        _say(f"argmap: error: {exc}")
+
+
+def _say(line: str) -> None:
+    """One line on standard error, inert on a terminal (file names and map text may hold escapes)."""
+    click.echo(terminal_line(line), err=True)
