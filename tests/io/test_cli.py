@@ -123,3 +123,15 @@ def test_every_writable_format_words_its_losses_in_lines_naming_it(fmt: str) -> 
     lines = argmap.io.conversion_losses(argmap.load(ARTICLE_MAP), fmt)
     assert all(line.startswith(f"{fmt}: ") for line in lines)
     assert bool(lines) == (fmt not in ("yaml", "json", "node-link", "graphml"))
+
+
+def test_argmap_says_where_it_reads_what_argdown_rejects(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text("[A]: a\n[B]: b\n", encoding="utf-8")
+    code, _, err = run(["convert", "--quiet", str(path), str(tmp_path / "m.yaml")], capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        f"argmap: warning: {path}:2: Argdown needs a blank line before a new statement or argument here"
+    ]
