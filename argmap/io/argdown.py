@@ -1331,8 +1331,8 @@ ARGDOWN = register(
     Format(
         name="argdown",
         suffixes=(".argdown", ".ad"),
-        description="Argdown (a documented subset): statements, arguments, relations, premise-conclusion "
-        "structures, tags, sections, YAML data",
+        description="Argdown, as Argdown's CLI reads it: statements, arguments, relations, undercuts, "
+        "premise-conclusion structures, tags, sections, data; what it cannot say kept in data",
         reader=lambda data, name, source, limits: loads_argdown(
             decode_text(data, name), name, source, limits
         ),
