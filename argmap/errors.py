@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArgmapError",
+    "ArgmapWarning",
     "LimitError",
     "MapError",
     "MapValidationError",
@@ -142,3 +143,11 @@ class SolverError(ArgmapError):
     """A reasoning engine failed or ran out of time; the message names the task (``DS-PR: ...``)."""
 
     exit_code = 4
+
+
+class ArgmapWarning(UserWarning):
+    """Something argmap did that the user should know of, though nothing failed.
+
+    A reader more lenient than the format's own tools warns with the file and line of
+    what those tools would reject; the command line prints each as ``argmap: warning:``.
+    """

@@ -37,6 +37,24 @@ if [ "${ARGMAP_SETUP_FORCE:-0}" = 1 ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")
   echo "$wanted" > "$stamp"
 fi
 
+# The Argdown tests judge argmap's Argdown by Argdown's own CLI: installed with npm into .cache/argdown
+# (gitignored), pinned, and only when that version is not there yet. npm failing stops the set-up.
+ARGDOWN_CLI_VERSION=1.7.5
+case " $* " in
+  *" test "*)
+    installed=.cache/argdown/node_modules/@argdown/cli/package.json
+    if ! grep -q "\"version\": \"$ARGDOWN_CLI_VERSION\"" "$installed" 2>/dev/null; then
+      command -v npm >/dev/null || { echo "the Argdown tests need node and npm (apt-get install npm)" >&2; exit 1; }
+      mkdir -p .cache/argdown
+      if ! npm install --prefix .cache/argdown --no-audit --no-fund --loglevel=error \
+        "@argdown/cli@$ARGDOWN_CLI_VERSION" >&2; then
+        echo "npm could not install @argdown/cli@$ARGDOWN_CLI_VERSION into .cache/argdown" >&2
+        exit 1
+      fi
+    fi
+    ;;
+esac
+
 # The HTML tests drive a real browser: Debian's chromium (playwright's own download cannot work here).
 case " $* " in
   *" test "*)

@@ -28,6 +28,7 @@ from argmap.io import frameworks as _frameworks  # noqa: F401
 from argmap.io import graphml as _graphml  # noqa: F401
 from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
+from argmap.io import sadface as _sadface  # noqa: F401
 from argmap.io._jsonutil import forget_sniffed
 from argmap.io.registry import (
     Detected,
@@ -49,6 +50,7 @@ __all__ = [
     "Format",
     "candidates_for_path",
     "check_output",
+    "conversion_losses",
     "detect_format",
     "dumps",
     "format_for_path",
@@ -223,6 +225,43 @@ def dumps(argument_map: ArgumentMap, format: str = "yaml") -> bytes:
     if fmt.writer is None:
         raise UsageError(f"argmap cannot write the {fmt.name} format (it only reads it)")
     return fmt.writer(argument_map)
+
+
+def conversion_losses(argument_map: ArgumentMap, format: str) -> tuple[str, ...]:
+    """What writing the map in the named format loses, one line per kind of item, with counts.
+
+    Each format's module computes it next to its writer (``Format.losses``); a format that
+    carries everything (``yaml``, ``json``, ``node-link``) has no lines.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The map to be written.
+    format : str
+        A format name (``argmap formats``).
+
+    Returns
+    -------
+    tuple of str
+        Lines such as ``"argdown: main claim and 68 spans kept in data blocks"``.
+
+    Raises
+    ------
+    UnknownFormatError
+        If the format is unknown.
+    UsageError
+        If argmap cannot write the format.
+
+    Examples
+    --------
+    >>> m = ArgumentMap(title="T", main_claim="C", statements=[{"id": "C", "kind": "claim", "text": "c"}])
+    >>> conversion_losses(m, "argdown"), conversion_losses(m, "yaml")
+    (('argdown: main claim kept in data blocks',), ())
+    """
+    fmt = get_format(format)
+    if fmt.writer is None:
+        raise UsageError(f"argmap cannot write the {fmt.name} format (it only reads it)")
+    return fmt.losses(argument_map) if fmt.losses is not None else ()
 
 
 def save(argument_map: ArgumentMap, path: str | Path, format: str | None = None) -> Path:

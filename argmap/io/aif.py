@@ -48,6 +48,7 @@ from typing import Any
 from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.io._checks import check_statement_count
 from argmap.io._jsonutil import decode_text, item_lines, line_of, parse_json, sniffed_json
+from argmap.io._losses import counted, kinds_not_from_structure, loss_line, set_on
 from argmap.io._structure import kinds_from_structure, safe_id
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
@@ -56,7 +57,7 @@ from argmap.schemes import active_catalogue
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
-__all__ = ["AIF", "DEFAULT_SCHEMES", "dumps_aif", "loads_aif", "sniff_aif"]
+__all__ = ["AIF", "DEFAULT_SCHEMES", "aif_losses", "dumps_aif", "loads_aif", "sniff_aif"]
 
 DEFAULT_SCHEMES = {"support": "Default Inference", "attack": "Default Conflict"}
 _RELATION_OF = {"RA": "support", "CA": "attack"}
@@ -74,6 +75,8 @@ def sniff_aif(data: bytes) -> bool:
     True
     >>> sniff_aif(b'{"argmap": 1, "title": "T"}')
     False
+    >>> sniff_aif(b'{"edges": [], "nodes": [], "metadata": {"core": {}}, "resources": []}')  # empty SADFace
+    False
     """
     obj = sniffed_json(data)
     if not isinstance(obj, dict):
@@ -88,6 +91,8 @@ def sniff_aif(data: bytes) -> bool:
         or not isinstance(obj.get("edges"), list)
     ):
         return False
+    if not nodes and ("metadata" in obj or "resources" in obj):
+        return False  # only empty lists under SADFace's keys: nothing says AIF
     return all(isinstance(node, dict) and "nodeID" in node for node in nodes[:5])
 
 
@@ -476,6 +481,36 @@ def dumps_aif(argument_map: ArgumentMap) -> str:
     return json.dumps(out, ensure_ascii=False) + "\n"
 
 
+def aif_losses(argument_map: ArgumentMap) -> tuple[str, ...]:
+    """What writing ``argument_map`` as AIF loses, one line (docs/formats.md has the table).
+
+    Examples
+    --------
+    >>> from argmap.model import Statement
+    >>> aif_losses(ArgumentMap(title="T", main_claim="C", statements=[
+    ...     Statement(id="C", kind="claim", text="c", tags=["x"], section="S")]))
+    ('aif: title, main claim, 1 tag and 1 section lost',)
+    """
+    m = argument_map
+    statements = m.statements
+    items = ["title"]
+    items += ["main claim"] if m.main_claim is not None else []
+    items += ["source"] if m.source is not None else []
+    items += [counted(len(m.tests), "test")] if m.tests else []
+    items += ["the map's meta"] if {k for k in (m.meta or {}) if k != "aif"} else []
+    kinds = kinds_not_from_structure(m)
+    items += [counted(kinds, "kind") + " (read back from the structure)"] if kinds else []
+    for name, count in (
+        ("weight", set_on(m, "weight")),
+        ("tag", sum(len(s.tags) for s in statements)),
+        ("section", sum(1 for s in statements if s.section is not None)),
+        ("note", set_on(m, "note")),
+        ("answers mark", set_on(m, "answers")),
+    ):
+        items += [counted(count, name)] if count else []
+    return loss_line("aif", items, "lost")
+
+
 AIF = register(
     Format(
         name="aif",
@@ -485,5 +520,6 @@ AIF = register(
         reader=lambda data, name, source, limits: loads_aif(decode_text(data, name), name, source, limits),
         writer=lambda argument_map: dumps_aif(argument_map).encode("utf-8"),
         sniff=sniff_aif,
+        losses=aif_losses,
     )
 )

@@ -1,25 +1,31 @@
-"""Argdown: read a documented subset, and write maps in it.
+"""Argdown: read it as Argdown's own CLI does, and write maps it reads as the same map.
 
-The subset (``docs/formats.md`` has the full table):
+The tests judge both directions with ``argdown json`` (``tests/io/test_argdown_oracle.py``);
+where argmap reads what Argdown rejects it warns (:class:`ArgdownWarning`, with file and
+line). What is read (``docs/formats.md`` has the full table):
 
 * YAML front matter between ``===`` lines: ``title`` is the map's title, every other key
   goes to the map's ``meta``;
-* headings ``# ...`` (any level): the section of the statements defined below them;
+* headings ``# ...`` (any level, indented or not, running on to the next blank line): the
+  section of the statements defined below them;
 * statements ``[Title]: text`` (a definition), ``[Title]`` (a reference) and untitled
   paragraphs; arguments ``<Title>: description`` and ``<Title>``; list items ``* ...``
   and ``1. ...`` are statements too;
 * relations at any nesting, by indentation: ``+``/``<+`` (the child supports its parent),
   ``-``/``<-`` (attacks), ``+>``/``->`` (the parent supports/attacks the child), ``><``
-  (contradiction: an attack each way), ``_>``/``<_`` (undercut: the parent/child attacks
-  the other's inference);
+  (contradiction: an attack each way), ``_>``/``<_``/``_`` (undercut: the parent/child attacks
+  the other's inference; under an inference line, or under the conclusion it leads to, that
+  inference); dedenting to an in-between level attaches to the level above it;
 * premise-conclusion structures: numbered lines ``(1) ...`` with inference lines ``----``
   or ``-- rule --`` (or an inference block between two ``--`` lines); each inference is a
-  ``support`` from the statements since the previous one (and its conclusion) to the
-  next; a rule the scheme catalogue knows ("Argument from expert opinion") is the relation's
-  ``scheme`` (its id), any other rule ("Modus ponens") is kept as ``meta["rule"]`` (as is a
-  known rule worded otherwise than the catalogue), its ``{...}`` data the relation's ``meta``;
-* ``#tag`` and ``#(tag with spaces)``; trailing ``{...}`` YAML data (the element's ``meta``);
-  comments ``<!-- -->``, ``/* */`` and ``//``; backslash escapes.
+  ``support`` from the statements its ``{uses: [...]}`` names, else those since the previous
+  one (and its conclusion), to the next; a rule the scheme catalogue knows ("Argument from
+  expert opinion") is the relation's ``scheme`` (its id), any other rule ("Modus ponens")
+  is kept as ``meta["rule"]`` (as is a known rule worded otherwise than the catalogue), its
+  ``{...}`` data the relation's ``meta``;
+* ``#tag`` and ``#(tag with spaces)``; trailing ``{...}`` YAML data (the element's ``meta``;
+  over several lines, a YAML block); comments ``<!-- -->``, ``/* */`` and ``//`` (a line
+  only a comment fills is no blank line); backslash escapes.
 
 How arguments map: an argument **with** a premise-conclusion structure becomes its
 inferences (the last one has the argument's title as id, its description as ``note``);
@@ -32,12 +38,16 @@ valid (``No harm, no ban`` becomes ``No-harm-no-ban``); untitled statements get 
 ``s2``... Kinds come from the structure.
 
 ``@include(a.argdown, b.argdown)`` on a line of its own splices in the named files (paths
-relative to the including file; each file once, so includes that form a cycle end); a
+relative to the including file; each file once, the document itself not counted, as in
+Argdown's include plugin, so includes that form a cycle end); a
 problem in an included file names that file and its line. Statements by number:
 ``<A>(n): text`` defines, and ``<A>(n)`` refers to, the statement ``(n)`` of argument A's
 premise-conclusion structure; where A has no such statement it is a statement of its own
 (id ``A-n``). Anything else (a relation without a parent or an element, an unclosed
-comment...) is a :class:`~argmap.errors.ParseError` naming the file and line.
+comment...) is a :class:`~argmap.errors.ParseError` naming the file, line and column.
+
+The writer keeps what Argdown cannot say under the data key ``argmap``; reading its output
+gives the map back exactly (see :func:`dumps_argdown`).
 
 Examples
 --------
@@ -57,6 +67,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import textwrap
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,20 +76,21 @@ from typing import Any
 import yaml
 
 from argmap._files import include_file
-from argmap.errors import MapError, ParseError, Problem, UsageError
+from argmap.errors import ArgmapWarning, MapError, ParseError, Problem
 from argmap.io._checks import check_statement_count, check_value_depth
 from argmap.io._jsonutil import decode_text
+from argmap.io._losses import counted, kinds_not_from_structure, loss_line, set_on
 from argmap.io._structure import kinds_from_structure, safe_id, scheme_from_name, scheme_name
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
-__all__ = ["ARGDOWN", "RELATION_TOKENS", "dumps_argdown", "loads_argdown"]
+__all__ = ["ARGDOWN", "RELATION_TOKENS", "ArgdownWarning", "argdown_losses", "dumps_argdown", "loads_argdown"]
 
-RELATION_TOKENS = ("<+", "<-", "+>", "->", "><", "_>", "<_", "+", "-")
-_RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-)(?:\s+|$)(.*)$")
+RELATION_TOKENS = ("<+", "<-", "+>", "->", "><", "_>", "<_", "+", "-", "_")
+_RELATION = re.compile(r"(<\+|<-|\+>|->|><|_>|<_|\+|-|_)(?:\s+|$)(.*)$")
 _PCS_ITEM = re.compile(r"\((\d+)\)\s*(.*)$")
 _DASHES = re.compile(r"-{2,}$")
 _INFERENCE = re.compile(r"(-{2,})(.*?)(-{2,})$")
@@ -94,8 +107,14 @@ _ESCAPE = re.compile(r"\\(.)")
 _MARK = "\x00"
 _TAG = re.compile(r"(?<!\x00)#\(((?:\x00.|[^)])*)\)|(?<!\x00)#([^\s#()\[\]<>{}\x00]+)")
 _PLAIN_TAG = re.compile(r"[\w-]+")
-_WRITE_ESCAPE = re.compile(r"([\\\[\]<>#{}/])")
+_WRITE_ESCAPE = re.compile(r"([\\\[\]<>#{}/_*@])")
 _TAG_ESCAPE = re.compile(r"([\\\[\]<>#{}/()])")
+_EXTRAS = "argmap"  # the data key under which the writer keeps what Argdown cannot say
+_UNICODE_ESCAPE = {ord(c): f"\\u{ord(c):04x}" for c in "{}/<"}
+
+
+class ArgdownWarning(ArgmapWarning):
+    """argmap read something Argdown's own parser rejects; the message names the file and line."""
 
 
 @dataclass
@@ -109,6 +128,7 @@ class _Element:
     meta: dict[str, Any] = field(default_factory=dict)
     section: str | None = None
     alternatives: list[str] = field(default_factory=list)
+    data_line: int | None = None  # where its {data} was first written
 
 
 @dataclass
@@ -132,20 +152,21 @@ def _split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _fail_at(message: str, file: str, line: int) -> ParseError:
-    return ParseError([Problem(message, file=file, line=line)])
+def _fail_at(message: str, file: str, line: int, column: int | None = None) -> ParseError:
+    return ParseError([Problem(message, file=file, line=line, column=column)])
 
 
 def _expand_includes(text: str, name: str, limits: Limits) -> tuple[list[str], list[tuple[str, int]]]:
     """The document's lines with every ``@include(...)`` replaced by the included files' lines.
 
-    Paths are relative to the including file; each file is included once (the document
-    itself counts as included), so includes that form a cycle end. Returns the lines
+    Paths are relative to the including file; each file is included once (as Argdown's
+    include plugin: the document itself is not counted, so it may come once more), so
+    includes that form a cycle end. Returns the lines
     and, for each, the file and line it comes from.
     """
     root = Path(name)
     real = not name.startswith("<") and root.is_file()
-    seen = {root.resolve()} if real else set()
+    seen: set[Path] = set()  # as Argdown's include plugin: the root is not counted as included
     lines: list[str] = []
     origins: list[tuple[str, int]] = []
     total = len(text.encode("utf-8"))
@@ -200,13 +221,32 @@ class _Parser:
         self.untitled = 0
         self.section: str | None = None
         self.frontmatter: dict[str, Any] = {}
+        self.comment_only: set[int] = set()
+        self.frontmatter_line = 1
+        self.inferences: dict[tuple[str, str], tuple[tuple[str, str], int]] = {}
 
     def origin(self, line: int) -> tuple[str, int]:
         """The file and line an expanded line comes from (``@include`` splices files together)."""
         return self.origins[line - 1] if 1 <= line <= len(self.origins) else (self.name, line)
 
-    def fail(self, message: str, line: int) -> ParseError:
-        return _fail_at(message, *self.origin(line))
+    def warn(self, message: str, line: int) -> None:
+        """Say that argmap reads what Argdown's own parser rejects (argmap is more lenient here)."""
+        file, at = self.origin(line)
+        warnings.warn(ArgdownWarning(f"{file}:{at}: {message}"), stacklevel=4)
+
+    def inference(self, owner: tuple[str, str] | None, step: int) -> tuple[str, str]:
+        """A key for the ``step``-th inference of ``owner``'s structure, for relations written under it."""
+        assert owner is not None
+        key = ("inference", str(len(self.inferences)))
+        self.inferences[key] = (owner, step)
+        return key
+
+    def fail(self, message: str, line: int, column: int | None = None) -> ParseError:
+        """A one-line error at ``line`` (of the spliced document), by default at its first character."""
+        if column is None and 1 <= line <= len(self.lines):
+            text = self.lines[line - 1]
+            column = len(text) - len(text.lstrip()) + 1
+        return _fail_at(message, *self.origin(line), column)
 
     def check_depth(self, depth: int, line: int) -> None:
         if depth > self.limits.max_depth:
@@ -220,7 +260,17 @@ class _Parser:
             check_value_depth(value, file, self.limits, at)
         return value
 
+    def find_data(self, marked: str, line: int) -> int | None:
+        """Where trailing data starts; a warning when it looks like data but is not YAML Argdown reads."""
+        found = _find_data(marked)
+        if found is None and marked.rstrip().endswith("}") and re.search(r"(?<!\x00)\{", marked):
+            self.warn(
+                "the trailing '{...}' is not YAML data (Argdown rejects it); argmap keeps it as text", line
+            )
+        return found
+
     def rule_and_data(self, text: str, line: int) -> tuple[str | None, dict[str, Any] | None]:
+        self.find_data(_ESCAPE.sub(lambda m: _MARK + m.group(1), text), line)
         rule, data = _rule_and_data(text)
         if data is not None:
             file, at = self.origin(line)
@@ -241,6 +291,7 @@ class _Parser:
         if data is None:
             raise self.fail("front matter is not a YAML mapping (without aliases)", first + 2)
         self.frontmatter = data
+        self.frontmatter_line = first + 2
         for i in range(first, end + 1):
             self.lines[i] = ""
         return end + 1
@@ -257,14 +308,56 @@ class _Parser:
             raise self.fail(
                 f"comment opened by {unclosed.group(1)!r} is never closed",
                 text.count("\n", 0, unclosed.start()) + 1,
+                unclosed.start() - text.rfind("\n", 0, unclosed.start()),
             )
-        self.lines = text.split("\n")
+        stripped = text.split("\n")
+        # A line only a comment filled is no blank line: Argdown skips comments, not the lines around them.
+        self.comment_only = {
+            i
+            for i, (before, after) in enumerate(zip(self.lines, stripped, strict=True))
+            if before.strip() and not after.strip()
+        }
+        self.lines = stripped
+
+    def join_data_blocks(self) -> None:
+        """Put data written over several lines (``{`` ending a line ... ``}`` alone) on its first line.
+
+        Argdown reads the lines between the braces as a YAML block (``weight: 2`` on a line of its
+        own); the block is written back as one line of JSON so that it is read like inline data.
+        """
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if not line.rstrip().endswith("{") or line.rstrip().endswith("\\{"):
+                index += 1
+                continue
+            end = next(
+                (
+                    i
+                    for i in range(index + 1, len(self.lines))
+                    if not self.lines[i].strip() or self.lines[i].strip() == "}"
+                ),
+                None,
+            )
+            if end is None or self.lines[end].strip() != "}":
+                index += 1
+                continue
+            value = self.data(textwrap.dedent("\n".join(self.lines[index + 1 : end])), index + 2)
+            if value is None:
+                index += 1
+                continue
+            self.lines[index] = line.rstrip()[:-1] + _data(value)
+            for consumed in range(index + 1, end + 1):
+                self.lines[consumed] = ""
+                self.comment_only.add(consumed)  # not a blank line: the paragraph goes on
+            index = end + 1
 
     # -- elements ---------------------------------------------------------------------
 
     def element(self, content: str, line: int, pcs_owner: tuple[str, str] | None = None) -> _Element:
         numbered = _NUMBERED_HEAD.match(content)
         if numbered is not None:
+            self.warn("Argdown (1.7) rejects a statement by number ('<Argument>(n)') here", line)
             title = _unescape(_ESCAPE.sub(lambda m: _MARK + m.group(1), numbered.group(1)))
             key = ("numbered", f"{title}\x00{int(numbered.group(2))}")
             existing = self.elements.get(key)
@@ -293,11 +386,12 @@ class _Parser:
         if not raw.strip():
             return
         marked = _ESCAPE.sub(lambda m: _MARK + m.group(1), raw)
-        data_at = _find_data(marked)
+        data_at = self.find_data(marked, line)
         if data_at is not None:
             data = self.data(marked[data_at:].replace(_MARK, "\\"), line)
             assert data is not None
             element.meta.update(data)
+            element.data_line = element.data_line or line
             marked = marked[:data_at]
         for match in _TAG.finditer(marked):
             tag = " ".join(
@@ -330,6 +424,7 @@ class _Parser:
     def parse(self) -> None:
         self.strip_frontmatter()
         self.strip_comments()
+        self.join_data_blocks()
         stack: list[tuple[int, tuple[str, str]]] = []
         current: _Element | None = None
         pcs_owner: tuple[str, str] | None = None
@@ -339,6 +434,10 @@ class _Parser:
         inference_block: list[str] | None = None
         inference_line = 0
         blank_before = True
+        previous_listed: int | None = None
+        concluded: tuple[str, str] | None = (
+            None  # the inference a PCS conclusion on top of the stack concludes
+        )
 
         pcs_start = 0
 
@@ -366,21 +465,28 @@ class _Parser:
                     rule, data = self.rule_and_data(" ".join(inference_block), inference_line)
                     expect_conclusion = (rule, data, inference_line)
                     inference_block = None
+                    stack = [(0, self.inference(pcs_owner, len(pcs_steps)))]
                 else:
                     inference_block.append(raw.strip())
                 continue
             stripped = raw.strip()
             if not stripped:
-                blank_before = True
+                blank_before = blank_before or number - 1 not in self.comment_only
                 continue
             indent = (
                 len(raw) - len(raw.lstrip(" \t")) + raw[: len(raw) - len(raw.lstrip(" \t"))].count("\t") * 3
             )
             relation = _RELATION.match(stripped)
             pcs_item = _PCS_ITEM.match(stripped)
-            if indent == 0 and not pcs_item and (heading := _HEADING.match(stripped)) is not None:
+            if not pcs_item and (heading := _HEADING.match(stripped)) is not None:
                 close_pcs()
-                title, _ = _rule_and_data(heading.group(2))
+                parts = [heading.group(2)]
+                for ahead in range(number, len(self.lines)):  # a heading runs on to the next blank line
+                    if not self.lines[ahead].strip():
+                        break
+                    parts.append(self.lines[ahead].strip())
+                    self.lines[ahead] = ""
+                title, _ = _rule_and_data(" ".join(parts))
                 self.section = title or None
                 stack, current, blank_before = [], None, True
                 continue
@@ -391,26 +497,43 @@ class _Parser:
                     raise self.fail("an inference line needs premises above it", number)
                 following = next((line.strip() for line in self.lines[number:] if line.strip()), "")
                 if _DASHES.fullmatch(stripped) and not _PCS_ITEM.match(following):
+                    if stripped != "--":
+                        self.warn(
+                            f"Argdown opens an inference block only with '--'; it reads {stripped!r} as an "
+                            "inference line and rejects the text after it",
+                            number,
+                        )
                     inference_block, inference_line = [], number
                     continue
                 full = _INFERENCE.fullmatch(stripped)
                 rule, data = self.rule_and_data(full.group(2).strip() if full else "", number)
                 expect_conclusion = (rule, data, number)
-                stack, current = [], None
+                stack, current = [(indent, self.inference(pcs_owner, len(pcs_steps)))], None
                 continue
             if pcs_item is not None:
                 if pcs_owner is None:
                     pcs_start = number
-                    if current is not None and current.key[0] == "argument" and current.key not in self.pcs:
+                    if (
+                        current is not None
+                        and len(stack) == 1  # Argdown gives a structure only to a top-level argument
+                        and current.key[0] == "argument"
+                        and current.key not in self.pcs
+                    ):
                         pcs_owner = current.key
                     else:
                         self.untitled += 1
                         pcs_owner = ("argument", f"\x00{self.untitled}")
                         self.elements[pcs_owner] = _Element(pcs_owner, number, section=self.section)
+                if _ARGUMENT_HEAD.match(pcs_item.group(2)):
+                    self.warn(
+                        "Argdown rejects an argument as a premise or conclusion (use a statement)", number
+                    )
                 item = self.element(pcs_item.group(2), number)
                 self.numbered.setdefault((pcs_owner, int(pcs_item.group(1))), item.key)
+                concluded = None
                 if expect_conclusion is not None:
                     rule, data, where = expect_conclusion
+                    concluded = self.inference(pcs_owner, len(pcs_steps))
                     pcs_steps.append(_Inference(list(pcs_open), item.key, rule, data, where))
                     pcs_open, expect_conclusion = [item.key], None
                 else:
@@ -419,16 +542,40 @@ class _Parser:
                 continue
             if relation is not None and (indent > 0 or stack) and not (blank_before and indent == 0):
                 token, content = relation.group(1), relation.group(2).strip()
+                if blank_before:
+                    self.warn(
+                        f"Argdown rejects a relation ({token!r}) that starts a paragraph after a blank line",
+                        number,
+                    )
+                if token == "><" and (
+                    _ARGUMENT_HEAD.match(content)
+                    or (stack and stack[-1][1][0] == "argument" and indent > stack[-1][0])
+                ):
+                    self.warn(
+                        "Argdown rejects a contradiction ('><') with an argument: it relates statements",
+                        number,
+                    )
+                popped: int | None = None
                 while stack and stack[-1][0] >= indent:
-                    stack.pop()
+                    popped = stack.pop()[0]
+                if popped is not None and popped != indent and len(stack) > 1:
+                    stack.pop()  # dedented to an in-between level: Argdown takes the level above it
                 if not stack:
                     raise self.fail(
                         f"relation {token!r} has no statement or argument above it to attach to", number
                     )
                 if not content:
                     raise self.fail(f"relation {token!r} names no statement or argument", number)
+                token = "<_" if token == "_" else token
+                parent = stack[-1][1]
+                if token == "<_" and len(stack) == 1 and concluded is not None:
+                    parent = concluded  # undercut under a conclusion: of the inference concluding it
+                if parent[0] == "inference" and token not in ("<_", "_>"):
+                    raise self.fail(
+                        f"only an undercut ('<_') can stand under an inference line, not {token!r}", number
+                    )
                 child = self.element(content, number)
-                self.relations.append(_RelationLine(token, stack[-1][1], child.key, number))
+                self.relations.append(_RelationLine(token, parent, child.key, number))
                 stack.append((indent, child.key))
                 self.check_depth(len(stack) - 1, number)
                 current, blank_before = child, False
@@ -448,10 +595,17 @@ class _Parser:
             if current is not None and not blank_before and new_element is None:
                 self.append(current, stripped, number)
                 continue
+            if (
+                current is not None
+                and not blank_before
+                and not (listed and previous_listed is not None and previous_listed == indent)
+            ):
+                self.warn("Argdown needs a blank line before a new statement or argument here", number)
+            previous_listed = indent if listed else None
             if pcs_owner is not None and not (blank_before and indent > 0):
                 close_pcs()
             element = self.element(listed.group(1) if listed else stripped, number)
-            stack, current, blank_before = [(indent, element.key)], element, False
+            stack, current, blank_before, concluded = [(indent, element.key)], element, False, None
         if inference_block is not None:
             raise self.fail("an inference block opened by a line of dashes is never closed", inference_line)
         close_pcs()
@@ -568,6 +722,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
     for key in pcs:
         if not key[1].startswith("\x00"):
             ids[key] = safe_id(key[1], taken)
+    written = {key: extras for key, extras in _relation_arguments(parser).items() if key not in pcs}
     for key in parser.elements:
         if key[0] == "untitled":
             ids[key] = safe_id(f"s{key[1]}", taken)
@@ -577,10 +732,16 @@ def _build(parser: _Parser) -> dict[str, Any]:
 
     lines: dict[str, int] = {}
     relations: list[dict[str, Any]] = []
+    step_ids: dict[tuple[tuple[str, str], int], str] = {}
     for owner, steps in pcs.items():
         element = parser.elements[owner]
         for index, step in enumerate(steps, start=1):
+            uses = (step.meta or {}).get("uses")
+            if isinstance(uses, list) and uses and all(type(n) is int for n in uses):
+                used = [parser.numbered.get((owner, n)) for n in uses]
+                step.premises = [key for key in used if key is not None] or step.premises
             rid = ids[owner] if index == len(steps) else safe_id(f"{ids[owner]}.step{index}", taken)
+            step_ids[(owner, index - 1)] = rid
             item: dict[str, Any] = {
                 "id": rid,
                 "type": "support",
@@ -588,6 +749,7 @@ def _build(parser: _Parser) -> dict[str, Any]:
                 "to": ids[step.conclusion],
             }
             meta = dict(step.meta or {})
+            extras = meta.pop(_EXTRAS, None)
             if step.rule:
                 scheme, kept = scheme_from_name(step.rule)
                 if scheme is not None:
@@ -602,6 +764,8 @@ def _build(parser: _Parser) -> dict[str, Any]:
                     meta["tags"] = element.tags
             if meta:
                 item["meta"] = meta
+            if isinstance(extras, dict):
+                _apply_extras(item, extras)
             relations.append(item)
             lines[rid] = step.line
 
@@ -618,25 +782,51 @@ def _build(parser: _Parser) -> dict[str, Any]:
         relations.append(item)
         lines[rid] = line
 
+    def target(key: tuple[str, str]) -> str:
+        """What attacking ``key`` attacks: an argument's (or the marked) inference, else the statement."""
+        if key[0] == "inference":
+            return step_ids[parser.inferences[key]]
+        return ids[key] if key in pcs or key in written else node(key)
+
+    contradictory = {
+        (node(a), node(b))
+        for r in parser.relations
+        if r.token == "><"
+        for a, b in ((r.parent, r.child), (r.child, r.parent))
+    }
+
+    def undermines(by: tuple[str, str], of: tuple[str, str]) -> bool:
+        """Whether ``by`` contradicts a premise of argument ``of`` (Argdown keeps the contradiction only)."""
+        premises = {p for step in pcs.get(of, []) for p in step.premises}
+        return any((node(by), node(p)) in contradictory for p in premises)
+
+    sources: dict[tuple[str, str], list[str]] = {key: [] for key in written}
+    targets: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {}
     later: list[tuple[tuple[str, str], tuple[str, str], int]] = []
     for rel in parser.relations:
         parent, child, token = rel.parent, rel.child, rel.token
+        if parent in written and token in ("+", "<+"):
+            sources[parent].append(node(child))
+            continue
+        if parent in written and token in ("+>", "->", "_>") and parent not in targets:
+            targets[parent] = (token, child)
+            continue
         marker: dict[str, Any] | None = {"argdown": "contradictory"} if token == "><" else None
         own_conclusion = (child in pcs or parent in pcs) and node(child) == node(parent)
         if own_conclusion and token in ("+", "<+", "+>"):
             continue  # an argument supporting its own conclusion: that is its last inference
         if token in ("+", "<+"):
             add("support", node(child), node(parent), rel.line, None)
-        elif token in ("-", "<-", "><"):
-            add("attack", node(child), ids[parent] if parent in pcs else node(parent), rel.line, marker)
-        if token in ("+>", "->", "><"):
+        elif token in ("-", "<-", "><") and not undermines(child, parent):
+            add("attack", node(child), target(parent), rel.line, marker)
+        if token in ("+>", "->", "><") and not (token == "->" and undermines(parent, child)):
             relation_type = "support" if token == "+>" else "attack"
-            target_id = ids[child] if child in pcs and relation_type == "attack" else node(child)
+            target_id = target(child) if relation_type == "attack" else node(child)
             add(relation_type, node(parent), target_id, rel.line, marker)
         elif token in ("_>", "<_"):
             by, of = (parent, child) if token == "_>" else (child, parent)
-            if of in pcs:
-                add("attack", node(by), ids[of], rel.line, None)
+            if of in pcs or of in written or of[0] == "inference":
+                add("attack", node(by), target(of), rel.line, None)
             else:
                 later.append((by, of, rel.line))
     for by, of, line in later:
@@ -650,11 +840,38 @@ def _build(parser: _Parser) -> dict[str, Any]:
         if not undercut:
             add("attack", node(by), node(of), line, {"argdown": "undercut"})
 
+    for key, extras in written.items():
+        element = parser.elements[key]
+        if not sources[key] or key not in targets:
+            raise parser.fail(
+                f"argument <{key[1]}> carries argmap's relation data but no '<+' source and no '+>', '->' "
+                "or '_>' target",
+                element.line,
+            )
+        token, child = targets[key]
+        item = {
+            "id": ids[key],
+            "type": "support" if token == "+>" else "attack",
+            "from": sources[key],
+            "to": node(child) if token == "+>" else target(child),
+        }
+        _apply_extras(item, {k: v for k, v in extras.items() if k != "type"})
+        relations.append(item)
+        lines[ids[key]] = element.data_line or element.line
+    order = {id(item): index for index, item in enumerate(relations)}
+    relations.sort(key=lambda item: (lines.get(item["id"], 0), order[id(item)]))
+
     statements: list[dict[str, Any]] = []
+    extras_of: dict[str, dict[str, Any]] = {}
     for key, element in parser.elements.items():
-        if key not in ids or key in pcs:
+        if key not in ids or key in pcs or key in written:
             continue
         meta = dict(element.meta)
+        extras = meta.pop(_EXTRAS, None)
+        if isinstance(extras, dict):
+            extras_of[ids[key]] = extras
+        elif extras is not None:
+            meta[_EXTRAS] = extras
         if key[0] == "argument":
             meta["argdown"] = "argument"
         if element.alternatives:
@@ -675,7 +892,10 @@ def _build(parser: _Parser) -> dict[str, Any]:
     )
     for statement in statements:
         statement["kind"] = kinds[statement["id"]]
+        if statement["id"] in extras_of:
+            _apply_extras(statement, extras_of[statement["id"]])
     front = dict(parser.frontmatter)
+    extras = front.pop(_EXTRAS, None) if isinstance(front.get(_EXTRAS), dict) else {}
     title = front.pop("title", None)
     data: dict[str, Any] = {
         "argmap": 1,
@@ -686,7 +906,27 @@ def _build(parser: _Parser) -> dict[str, Any]:
     }
     if front:
         data["meta"] = front
+    _apply_extras(data, extras)
     return data
+
+
+def _relation_arguments(parser: _Parser) -> dict[tuple[str, str], dict[str, Any]]:
+    """Arguments argmap wrote for relations: their data holds ``{argmap: {relation: {...}}}``."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for key, element in parser.elements.items():
+        extras = element.meta.get(_EXTRAS)
+        if key[0] == "argument" and isinstance(extras, dict) and isinstance(extras.get("relation"), dict):
+            found[key] = extras["relation"]
+    return found
+
+
+def _apply_extras(item: dict[str, Any], extras: dict[str, Any]) -> None:
+    """Put back what argmap kept under the ``argmap`` data key: a value replaces, ``None`` removes."""
+    for name, value in extras.items():
+        if value is None:
+            item.pop(name, None)
+        else:
+            item[name] = value
 
 
 def loads_argdown(
@@ -739,6 +979,8 @@ def loads_argdown(
                 item = items[path[1]]
                 line = lines.get(item["id"])
                 return (line, 1) if line is not None else None
+        if path and path[0] not in ("statements", "relations"):
+            return (parser.frontmatter_line, 1)  # the map's own fields come from the front matter
         return None
 
     try:
@@ -755,111 +997,333 @@ def loads_argdown(
         raise type(exc)(problems) from None
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _escape(text: str) -> str:
-    return _WRITE_ESCAPE.sub(r"\\\1", " ".join(text.split()))
+    return _WRITE_ESCAPE.sub(r"\\\1", _normal(text))
+
+
+def _json(value: Any) -> str:
+    """JSON with braces (Argdown ends data at the first unbalanced one), `/` and `<` escaped in strings."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json(str(k))}: {_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_json(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).translate(_UNICODE_ESCAPE)
+    return json.dumps(value)
 
 
 def _data(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c")
+    return _json(value)
 
 
 def _tag(tag: str) -> str:
-    tag = " ".join(tag.split())
+    tag = _normal(tag)
     if _PLAIN_TAG.fullmatch(tag):
         return f"#{tag}"
     return "#(" + _TAG_ESCAPE.sub(r"\\\1", tag) + ")"
 
 
+def _read_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags the reader finds in what :func:`_tag` writes for ``tags``."""
+    return tuple(dict.fromkeys(t for t in (_normal(tag) for tag in tags) if t))
+
+
+def _with_extras(meta: dict[str, Any] | None, extras: dict[str, Any]) -> dict[str, Any]:
+    """An element's data block: its meta, and what Argdown cannot say under the reserved key."""
+    meta = dict(meta or {})
+    if _EXTRAS in meta:
+        extras = {**extras, "meta": meta}
+        meta = {}
+    if extras:
+        meta[_EXTRAS] = extras
+    return meta
+
+
+def _rule_for(relation: Relation) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """The inference rule written for a support, its data, and the extras the reader needs besides."""
+    meta = dict(relation.meta or {})
+    written = meta.pop("rule", None)
+    if not isinstance(written, str) or not written.strip():
+        if written is not None:
+            meta["rule"] = written
+        written = scheme_name(relation.scheme) if relation.scheme else None
+    rule = _normal(written) if written else ""
+    extras: dict[str, Any] = {}
+    scheme, kept = scheme_from_name(rule) if rule else (None, None)
+    read_meta = dict(meta)
+    if kept is not None:
+        read_meta["rule"] = kept
+    if scheme != relation.scheme or (read_meta or None) != relation.meta:
+        extras["scheme"] = relation.scheme
+        extras["meta"] = relation.meta
+    if relation.weight is not None:
+        extras["weight"] = relation.weight
+    if relation.answers:
+        extras["answers"] = [a.model_dump() for a in relation.answers]
+    if relation.note is not None and _normal(relation.note) != relation.note:
+        extras["note"] = relation.note
+    return rule, meta, extras
+
+
+def _relation_extras(relation: Relation) -> dict[str, Any]:
+    """Everything of a relation written as a relation argument but its sources and target."""
+    extras: dict[str, Any] = {"type": relation.type}
+    for name in ("weight", "scheme", "note", "meta"):
+        value = getattr(relation, name)
+        if value is not None:
+            extras[name] = value
+    if relation.answers:
+        extras["answers"] = [a.model_dump() for a in relation.answers]
+    return extras
+
+
+def _plain(relation: Relation, undercut: set[str], meta: dict[str, Any] | None = None) -> bool:
+    """Whether a relation line says all of it: one source, the id the reader generates, no extras."""
+    return (
+        not relation.linked
+        and relation.key == f"{relation.type}.{relation.sources[0]}.{relation.to}"
+        and relation.key not in undercut
+        and relation.weight is None
+        and relation.scheme is None
+        and relation.note is None
+        and not relation.answers
+        and relation.meta == meta
+    )
+
+
+def _relation_forms(argument_map: ArgumentMap) -> list[str]:
+    """How each relation is written: ``line``, ``contradiction`` (with its ``partner``, the next
+    relation), ``structure`` (an argument with a premise-conclusion structure) or ``argument``
+    (an argument its sources support, relating to the target)."""
+    relations = argument_map.relations
+    relation_ids = {r.key for r in relations}
+    undercut = {r.to for r in relations if r.to in relation_ids}
+    as_argument = {s.id for s in argument_map.statements if (s.meta or {}).get("argdown") == "argument"}
+    contradictory = {"argdown": "contradictory"}
+    forms: list[str] = []
+    while len(forms) < len(relations):
+        relation = relations[len(forms)]
+        partner = relations[len(forms) + 1] if len(forms) + 1 < len(relations) else None
+        if (
+            partner is not None
+            and _plain(relation, undercut, contradictory)
+            and _plain(partner, undercut, contradictory)
+            and partner.sources == (relation.to,)
+            and partner.to == relation.sources[0]
+        ):
+            forms += ["contradiction", "partner"]
+        elif _plain(relation, undercut):
+            forms.append("line")
+        elif relation.type == "support" and not any(
+            i in as_argument for i in (*relation.sources, relation.to)
+        ):
+            forms.append("structure")
+        else:
+            forms.append("argument")
+    return forms
+
+
+def argdown_losses(argument_map: ArgumentMap) -> tuple[str, ...]:
+    """What Argdown itself does not see of ``argument_map``: kept in data blocks, or written as arguments.
+
+    Reading argmap's Argdown back gives the map exactly; Argdown's own tools see the rest.
+
+    Examples
+    --------
+    >>> from argmap.model import Relation, Span, Statement
+    >>> m = ArgumentMap(title="T", main_claim="C", statements=[
+    ...     Statement(id="C", kind="claim", text="c", span=Span(start=0, end=1)),
+    ...     Statement(id="R", kind="rebuttal", text="r")],
+    ...     relations=[Relation(id="A1", type="attack", sources="R", to="C")])
+    >>> for line in argdown_losses(m):
+    ...     print(line)
+    argdown: main claim and 1 span kept in data blocks
+    argdown: 1 attack written as an argument (its premises support it)
+    """
+    m = argument_map
+    statements, relations = m.statements, m.relations
+    items = ["main claim"] if m.main_claim is not None else []
+    items += ["source"] if m.source is not None else []
+    items += [counted(len(m.tests), "test")] if m.tests else []
+    for name, count in (
+        ("span", sum(1 for s in statements if s.span is not None)),
+        ("kind", kinds_not_from_structure(m)),
+        ("weight", set_on(m, "weight")),
+        ("note", sum(1 for s in statements if s.note is not None)),
+        ("answers mark", set_on(m, "answers")),
+    ):
+        items += [counted(count, name)] if count else []
+    lines = list(loss_line("argdown", items, "kept in data blocks"))
+    forms = _relation_forms(m)
+    for relation_type in ("attack", "support"):
+        count = sum(
+            1
+            for r, form in zip(relations, forms, strict=True)
+            if form == "argument" and r.type == relation_type
+        )
+        if count:
+            noun = (
+                f"{relation_type} written as an argument"
+                if count == 1
+                else f"{relation_type}s written as arguments"
+            )
+            whose = "its premises support it" if count == 1 else "their premises support them"
+            lines.append(f"argdown: {count} {noun} ({whose})")
+    return tuple(lines)
+
+
 def dumps_argdown(argument_map: ArgumentMap) -> str:
-    """The map as Argdown, deterministic.
+    """The map as Argdown that Argdown's own CLI reads as the same structure; deterministic.
 
-    Statements are written as ``[id]: text #tags {meta}`` under headings for their
-    sections; a support that is linked, has a scheme, note or meta, or is undercut, as an
-    argument ``<id>`` with a premise-conclusion structure; any other relation as a
-    relation line under its target. A linked attack is written as one attack per
-    premise; the undercut of an attack as ``<_`` under the attack's premise (which
-    must attack nothing else). See ``docs/formats.md`` for what is lost.
+    Statements are definitions ``[id]: text #tags {data}``, each its own paragraph, under
+    headings for their sections (a statement read from an Argdown argument without a
+    premise-conclusion structure is written as that argument, ``<id>: text``). A support
+    from statements to a statement that is linked or carries a scheme, note, weight or
+    meta, or is undercut, is an argument ``<id>`` with a premise-conclusion structure;
+    a plain support or attack is a relation line under its target (a contradiction read
+    from Argdown as ``><``); any other relation (an attack with an id of its own or
+    data, a linked attack, an undercut attack) is an argument ``<id>`` its sources
+    support (``<+``) that supports (``+>``), attacks (``->``) or undercuts (``_>``) its
+    target. What Argdown cannot say (main claim, source, tests, spans, weights, kinds
+    that differ from the structure's, notes, answers marks, relation ids and data) is
+    kept under the key ``argmap`` of the element's ``{...}`` data, so reading the
+    result gives the map back exactly. See ``docs/formats.md``.
 
-    Raises
-    ------
-    UsageError
-        If an attack is undercut and is linked, or its premise is the source of other
-        relations too: Argdown cannot say which inference is undercut.
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The map to write.
+
+    Returns
+    -------
+    str
+        The Argdown document.
 
     Examples
     --------
     >>> from argmap.model import Relation, Statement
     >>> m = ArgumentMap(title="Umbrella", statements=[Statement(id="C", kind="claim", text="Take it."),
-    ...     Statement(id="P", kind="premise", text="Rain #1")],
-    ...     relations=[Relation(type="support", sources="P", to="C")])
+    ...     Statement(id="P", kind="premise", text="Rain #1 *now*")],
+    ...     relations=[Relation(id="support.P.C", type="support", sources="P", to="C")])
     >>> print(dumps_argdown(m), end="")
     ===
-    {
-      "title": "Umbrella"
-    }
+    {"title": "Umbrella"}
     ===
     <BLANKLINE>
     [C]: Take it.
-    [P]: Rain \\#1
+    <BLANKLINE>
+    [P]: Rain \\#1 \\*now\\*
     <BLANKLINE>
     [C]
       + [P]
+    >>> loads_argdown(dumps_argdown(m)) == m
+    True
     """
-    relation_types = {r.key: r.type for r in argument_map.relations}
-    undercut = {r.to for r in argument_map.relations if r.to in relation_types}
-    outgoing: dict[str, int] = {}
-    for relation in argument_map.relations:
-        for source in relation.sources:
-            outgoing[source] = outgoing.get(source, 0) + 1
-    for target in sorted(undercut):
-        attacked = argument_map.relation(target)
-        if attacked.type == "attack" and (attacked.linked or outgoing[attacked.sources[0]] != 1):
-            raise UsageError(
-                f"Argdown cannot express the undercut of the attack {target!r}: it can undercut an argument, "
-                "or an attack whose single premise attacks nothing else"
-            )
-    front = {"title": argument_map.title, **(argument_map.meta or {})}
-    out = ["===", json.dumps(front, ensure_ascii=False, indent=2), "===", ""]
-    sections: dict[str | None, list[str]] = {}
-    for statement in argument_map.statements:
-        line = f"[{statement.id}]: {_escape(statement.text)}"
-        line += "".join(f" {_tag(tag)}" for tag in statement.tags if tag.split())
-        if statement.meta:
-            line += f" {_data(statement.meta)}"
-        sections.setdefault(statement.section, []).append(line)
-    for section, lines in sorted(sections.items(), key=lambda item: item[0] is not None):
-        if section is not None:
-            out += [f"# {_escape(section)}", ""]
-        out += [*lines, ""]
-    for relation in argument_map.relations:
-        as_argument = relation.type == "support" and (
-            relation.linked or relation.scheme or relation.note or relation.meta or relation.key in undercut
+    relation_ids = {r.key for r in argument_map.relations}
+    as_argument = {s.id for s in argument_map.statements if (s.meta or {}).get("argdown") == "argument"}
+    kinds = kinds_from_structure(
+        [s.id for s in argument_map.statements],
+        [(r.type, r.sources, r.to) for r in argument_map.relations],
+    )
+
+    def ref(identifier: str) -> str:
+        return (
+            f"<{identifier}>"
+            if identifier in as_argument or identifier in relation_ids
+            else f"[{identifier}]"
         )
-        if as_argument:
-            head = f"<{relation.key}>" + (f": {_escape(relation.note)}" if relation.note else "")
+
+    front: dict[str, Any] = {"title": _normal(argument_map.title)}
+    extras: dict[str, Any] = {}
+    if front["title"] != argument_map.title:
+        extras["title"] = argument_map.title
+    meta = argument_map.meta or {}
+    if "title" in meta or _EXTRAS in meta:
+        extras["meta"] = meta
+    else:
+        front.update(meta)
+    if argument_map.main_claim is not None:
+        extras["main_claim"] = argument_map.main_claim
+    if argument_map.source is not None:
+        extras["source"] = argument_map.source.model_dump(exclude_none=True)
+    if argument_map.tests:
+        extras["tests"] = [t.model_dump(exclude_defaults=True) for t in argument_map.tests]
+    if extras:
+        front[_EXTRAS] = extras
+    out = ["===", _json(front), "===", ""]
+    if not argument_map.statements:
+        out.append(f"# {_escape(argument_map.title) or 'map'}")  # Argdown wants something after front matter
+
+    section: str | None = None
+    for statement in argument_map.statements:
+        extras = {}
+        if statement.section is not None and statement.section != section:
+            section = statement.section
+            heading = _escape(section)
+            out += [f"# {heading}" if heading else "# section", ""]
+        if (
+            statement.section != section
+            or (section is not None and _normal(section) != section)
+            or (section is not None and not _escape(section))
+        ):
+            extras["section"] = statement.section
+        text = _escape(statement.text)
+        if not text or text != _escape(statement.text.strip()) or _normal(statement.text) != statement.text:
+            extras["text"] = statement.text
+        if not text:
+            text = _escape(statement.id)
+        if kinds[statement.id] != statement.kind:
+            extras["kind"] = statement.kind
+        if statement.span is not None:
+            extras["span"] = statement.span.model_dump()
+        if statement.weight is not None:
+            extras["weight"] = statement.weight
+        if statement.note is not None:
+            extras["note"] = statement.note
+        if statement.answers:
+            extras["answers"] = [a.model_dump() for a in statement.answers]
+        if _read_tags(statement.tags) != statement.tags:
+            extras["tags"] = list(statement.tags)
+        meta = dict(statement.meta or {})
+        if statement.id in as_argument:
+            del meta["argdown"]
+        line = f"{ref(statement.id)}: {text}"
+        line += "".join(f" {_tag(tag)}" for tag in statement.tags if _normal(tag))
+        data = _with_extras(meta, extras)
+        if data:
+            line += f" {_data(data)}"
+        out += [line, ""]
+
+    for relation, form in zip(argument_map.relations, _relation_forms(argument_map), strict=True):
+        if form == "partner":
+            continue
+        if form == "contradiction":
+            out += [ref(relation.to), f"  >< {ref(relation.sources[0])}", ""]
+        elif form == "line":
+            token = "+" if relation.type == "support" else "<_" if relation.to in relation_ids else "-"
+            out += [ref(relation.to), f"  {token} {ref(relation.sources[0])}", ""]
+        elif form == "structure":
+            head = f"<{relation.key}>" + (
+                f": {_escape(relation.note)}" if relation.note and _escape(relation.note) else ""
+            )
             out += [head, ""]
             out += [f"({i}) [{source}]" for i, source in enumerate(relation.sources, start=1)]
-            meta = dict(relation.meta or {})
-            written = meta.pop("rule", None)
-            if not isinstance(written, str) or not written.strip():
-                if written is not None:
-                    meta["rule"] = written
-                written = scheme_name(relation.scheme) if relation.scheme else None
-            rule = _escape(written) if written else ""
-            data = _data(meta) if meta else ""
-            inner = " ".join(part for part in (rule, data) if part)
+            rule, meta, extras = _rule_for(relation)
+            if relation.note is not None and not _escape(relation.note):
+                extras["note"] = relation.note
+            data = _with_extras(meta, extras)
+            inner = " ".join(part for part in (_escape(rule), _data(data) if data else "") if part)
             out.append(f"-- {inner} --" if inner else "----")
             out += [f"({len(relation.sources) + 1}) [{relation.to}]", ""]
-        elif relation.to in relation_types:
-            attacked = argument_map.relation(relation.to)
-            out.append(f"<{relation.to}>" if attacked.type == "support" else f"[{attacked.sources[0]}]")
-            out += [f"  <_ [{source}]" for source in relation.sources]
-            out.append("")
         else:
-            token = "+" if relation.type == "support" else "-"
-            out.append(f"[{relation.to}]")
-            out += [f"  {token} [{source}]" for source in relation.sources]
-            out.append("")
+            token = "+>" if relation.type == "support" else "_>" if relation.to in relation_ids else "->"
+            out.append(f"<{relation.key}> {_data({_EXTRAS: {'relation': _relation_extras(relation)}})}")
+            out += [f"  <+ {ref(source)}" for source in relation.sources]
+            out += [f"  {token} {ref(relation.to)}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -867,11 +1331,12 @@ ARGDOWN = register(
     Format(
         name="argdown",
         suffixes=(".argdown", ".ad"),
-        description="Argdown (a documented subset): statements, arguments, relations, premise-conclusion "
-        "structures, tags, sections, YAML data",
+        description="Argdown, as Argdown's CLI reads it: statements, arguments, relations, undercuts, "
+        "premise-conclusion structures, tags, sections, data; what it cannot say kept in data",
         reader=lambda data, name, source, limits: loads_argdown(
             decode_text(data, name), name, source, limits
         ),
         writer=lambda argument_map: dumps_argdown(argument_map).encode("utf-8"),
+        losses=argdown_losses,
     )
 )

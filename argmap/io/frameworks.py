@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
+from argmap.io._losses import counted, loss_line
 from argmap.io._structure import safe_id
 from argmap.io.registry import Format, register
 from argmap.limits import Limits
@@ -39,6 +40,7 @@ __all__ = [
     "ICCMA",
     "TGF",
     "dumps_framework",
+    "framework_losses",
     "framework_of_map",
     "loads_framework",
     "map_of_framework",
@@ -161,6 +163,54 @@ def dumps_framework(argument_map: ArgumentMap, format: str) -> str:
     return get_framework_format(format).generate(framework.names, framework.sources, framework.targets)
 
 
+def framework_losses(argument_map: ArgumentMap, format: str) -> tuple[str, ...]:
+    """What writing ``argument_map`` as a framework file loses, one line per kind of loss.
+
+    Examples
+    --------
+    >>> m = loads_framework("arg(a). arg(b). att(a,b).", "apx")
+    >>> framework_losses(m, "apx")
+    ()
+    >>> framework_losses(m, "iccma")
+    ('iccma: 2 argument names (numbered 1..n) lost',)
+    >>> from argmap.model import Relation, Statement
+    >>> support = ArgumentMap(title="T", statements=[Statement(id="a", kind="claim", text="A"),
+    ...     Statement(id="b", kind="premise", text="B")],
+    ...     relations=[Relation(type="support", sources="b", to="a")])
+    >>> for line in framework_losses(support, "apx"):
+    ...     print(line)
+    apx: 1 relation became arguments, 3 arguments in all
+    apx: 2 statement texts, 1 kind and 1 support lost
+    """
+    m = argument_map
+    statements = {s.id for s in m.statements}
+    lines: list[str] = []
+    framework = framework_of_map(m)
+    if not all(r.type == "attack" and not r.linked and r.to in statements for r in m.relations):
+        lines.append(
+            f"{format}: {counted(len(m.relations), 'relation')} became arguments, "
+            f"{counted(len(framework), 'argument')} in all"
+        )
+    items = []
+    texts = sum(1 for s in m.statements if s.text != s.id)
+    items += [counted(texts, "statement text")] if texts else []
+    kinds = sum(1 for s in m.statements if s.kind != "claim")
+    items += [counted(kinds, "kind")] if kinds else []
+    supports = sum(1 for r in m.relations if r.type == "support")
+    items += [counted(supports, "support")] if supports else []
+    data = sum(
+        1
+        for s in m.statements
+        if any((s.weight is not None, s.note, s.meta, s.answers, s.span, s.tags, s.section))
+    )
+    data += sum(1 for r in m.relations if any((r.weight is not None, r.note, r.meta, r.answers, r.scheme)))
+    items += [counted(data, "item") + " of data"] if data else []
+    items += ["main claim"] if m.main_claim is not None else []
+    if format == "iccma" and any(name != str(i) for i, name in enumerate(framework.names, start=1)):
+        items.append(counted(len(framework), "argument name") + " (numbered 1..n)")
+    return (*lines, *loss_line(format, items, "lost"))
+
+
 def _register(syntax: FrameworkFormat, reading: str) -> Format:
     """The map format of a framework syntax (:mod:`argmap.semantics.syntax`): its name and suffixes."""
     name = syntax.name
@@ -172,6 +222,7 @@ def _register(syntax: FrameworkFormat, reading: str) -> Format:
             "read as claims and attacks)",
             reader=lambda data, file, source, limits: loads_framework(data, name, file, source, limits),
             writer=lambda argument_map: dumps_framework(argument_map, name).encode("utf-8"),
+            losses=lambda argument_map: framework_losses(argument_map, name),
         )
     )
 

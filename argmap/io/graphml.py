@@ -38,6 +38,7 @@ from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.graph import from_networkx, to_networkx
 from argmap.io._checks import check_value_depth
 from argmap.io._jsonutil import decode_text, line_of
+from argmap.io._losses import counted, loss_line
 from argmap.io._xml import parse_xml
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
@@ -45,11 +46,28 @@ from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
-__all__ = ["GRAPHML", "JSON_NODE_ATTRIBUTES", "dumps_graphml", "loads_graphml"]
+__all__ = ["GRAPHML", "JSON_NODE_ATTRIBUTES", "dumps_graphml", "graphml_losses", "loads_graphml"]
 
 JSON_NODE_ATTRIBUTES = ("span", "tags", "answers", "meta")
 _JSON_GRAPH_ATTRIBUTES = ("source", "tests", "meta")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def graphml_losses(argument_map: ArgumentMap) -> tuple[str, ...]:
+    """What writing ``argument_map`` as GraphML loses: values with characters XML 1.0 cannot hold.
+
+    Examples
+    --------
+    >>> from argmap.model import Statement
+    >>> graphml_losses(ArgumentMap(title="T", statements=[Statement(id="A", kind="claim", text="a\x07")]))
+    ('graphml: 1 value with characters XML 1.0 cannot hold (written as U+FFFD) lost',)
+    """
+    m = argument_map
+    values = [m.title, *(x for s in m.statements for x in (s.text, s.section, s.note))]
+    values += [x for r in m.relations for x in (r.scheme, r.note)]
+    count = sum(1 for value in values if value is not None and _NOT_XML.search(value))
+    what = counted(count, "value") + " with characters XML 1.0 cannot hold (written as U+FFFD)"
+    return loss_line("graphml", [what] if count else [], "lost")
 
 
 def dumps_graphml(argument_map: ArgumentMap) -> str:
@@ -182,5 +200,6 @@ GRAPHML = register(
             decode_text(data, name), name, source, limits
         ),
         writer=lambda argument_map: dumps_graphml(argument_map).encode("utf-8"),
+        losses=graphml_losses,
     )
 )

@@ -47,6 +47,7 @@ __all__ = [
 Reader = Callable[[bytes, str, "SourceDocument | None", Limits], ArgumentMap]
 Writer = Callable[[ArgumentMap], bytes]
 Sniffer = Callable[[bytes], bool]
+Losses = Callable[[ArgumentMap], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class Format:
     sniff : callable, optional
         ``sniff(data) -> bool``: whether the bytes look like this format; used only to
         choose between formats that share a suffix.
+    losses : callable, optional
+        ``losses(argument_map) -> lines``: one line per kind of item of the map the format
+        cannot carry as such, with counts (``"apx: 68 relations became arguments, ..."``);
+        none for a format that carries everything.
     """
 
     name: str
@@ -77,6 +82,7 @@ class Format:
     reader: Reader | None = None
     writer: Writer | None = None
     sniff: Sniffer | None = None
+    losses: Losses | None = None
 
 
 @dataclass(frozen=True)

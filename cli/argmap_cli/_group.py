@@ -1,4 +1,5 @@
-"""The command group: its commands, imported when used, and what every command shares when it fails.
+"""The command group: its commands, imported when used, what every command shares when it fails,
+and how it warns.
 
 The commands are listed in :data:`COMMANDS` and each module is imported only when its command
 runs (or ``--help`` lists them all), so that ``argmap --version`` imports none of them.
@@ -20,12 +21,22 @@ import errno
 import importlib
 import os
 import sys
+import warnings
 
 import click
 
-from argmap.errors import LimitError
+from argmap.errors import ArgmapWarning, LimitError
+from argmap.escape import terminal_line
 
-__all__ = ["COMMANDS", "INPUTS", "WRITE_ERRORS", "ArgmapGroup", "StdoutClosed", "discard_stdout"]
+__all__ = [
+    "COMMANDS",
+    "INPUTS",
+    "WRITE_ERRORS",
+    "ArgmapGroup",
+    "StdoutClosed",
+    "discard_stdout",
+    "warn_in_one_line",
+]
 
 # Each command and the module that defines it as ``<name>_command``.
 COMMANDS: dict[str, str] = {
@@ -90,3 +101,13 @@ def discard_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def warn_in_one_line() -> None:
+    """argmap's warnings (an Argdown file Argdown would reject...) as one line each on standard error."""
+    warnings.simplefilter("always", ArgmapWarning)
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, *_: object, **__: object) -> None:
+    click.echo(terminal_line(f"argmap: warning: {message}"), err=True)

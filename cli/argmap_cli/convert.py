@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.io import (
+    conversion_losses,
     dumps,
     format_for_path,
     get_format,
@@ -23,14 +24,16 @@ from argmap_cli._common import FILE_PATH, OUTPUT_PATH
 @click.argument("output_path", metavar="OUT", type=OUTPUT_PATH)
 @click.option("--from", "from_format", help="IN's format (default: from its suffix; .json from its content).")
 @click.option("--to", "to_format", help="OUT's format (default: from its suffix; .json is argmap's JSON).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not say what OUT's format cannot carry.")
 def convert_command(
-    input_path: Path, output_path: Path, from_format: str | None, to_format: str | None
+    input_path: Path, output_path: Path, from_format: str | None, to_format: str | None, quiet: bool
 ) -> None:
     """Convert the map IN to OUT; `argmap formats` lists the formats and what each carries.
 
-    OUT is written atomically and never over IN. A .json IN is read as argmap's JSON, AIF
-    or node-link JSON according to its content (a note says which); name it with --from
-    when the content does not tell.
+    Unless --quiet, one line per kind of item OUT's format cannot carry says what
+    became of it, with counts. OUT is written atomically and never over IN. A .json IN
+    is read as argmap's JSON, AIF or node-link JSON according to its content (a note says
+    which); name it with --from when the content does not tell.
     """
     target = get_format(to_format) if to_format is not None else format_for_path(output_path)
     refuse_overwriting_inputs(output_path, [input_path])
@@ -42,3 +45,6 @@ def convert_command(
         f"wrote {output_path} ({target.name}): {counted(len(argument_map.statements), 'statement')}, "
         f"{counted(len(argument_map.relations), 'relation')}"
     )
+    if not quiet:
+        for line in conversion_losses(argument_map, target.name):
+            click.echo(line)

@@ -21,7 +21,14 @@ from argmap import __version__
 from argmap.errors import ArgmapError, MapError, OutputError
 from argmap.escape import terminal_line
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
-from argmap_cli._group import COMMANDS, WRITE_ERRORS, ArgmapGroup, StdoutClosed, discard_stdout
+from argmap_cli._group import (
+    COMMANDS,
+    WRITE_ERRORS,
+    ArgmapGroup,
+    StdoutClosed,
+    discard_stdout,
+    warn_in_one_line,
+)
 
 __all__ = ["COMMANDS", "cli", "main"]
 
@@ -58,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and exit."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("ARGMAP_DEBUG") == "1"
+    warn_in_one_line()
     try:
         result = cli.main(args=args, prog_name="argmap", standalone_mode=False)
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit

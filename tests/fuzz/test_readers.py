@@ -63,6 +63,28 @@ def _valid_inputs() -> dict[str, list[bytes]]:
         b"===\ntitle: T\n===\n# Part {a: 1}\n<A>: an argument #tag\n\n(1) [P]: p\n(2) q\n-- Modus ponens --\n"
         b"(3) [C]: c\n\n[C]\n  - [R]: r\n    <_ <U>: u\n  >< [D]: d // comment\n<A>(1): again /* c */\n"
     )
+    inputs["sadface"].append(
+        json.dumps(
+            {
+                "edges": [
+                    {"id": "e1", "source_id": "p", "target_id": "s"},
+                    {"id": "e2", "source_id": "s", "target_id": "c"},
+                    {"id": "e3", "source_id": "r", "target_id": "x"},
+                    {"id": "e4", "source_id": "x", "target_id": "s"},
+                ],
+                "metadata": {"core": {"id": "d", "title": "T", "version": "0.2"}},
+                "nodes": [
+                    {"id": "c", "type": "atom", "text": "c", "sources": [], "metadata": {}},
+                    {"id": "p", "type": "atom", "text": "p", "sources": [], "metadata": {}},
+                    {"id": "r", "type": "atom", "text": "r", "sources": [], "metadata": {}},
+                    {"id": "s", "type": "scheme", "name": "support", "metadata": {}},
+                    {"id": "x", "type": "scheme", "name": "conflict", "metadata": {}},
+                ],
+                "resources": [],
+            },
+            indent=1,
+        ).encode()
+    )
     inputs["microtexts"].append(
         b'<?xml version="1.0"?>\n<arggraph id="m" topic_id="t" stance="pro">\n'
         b'<edu id="e1">A.</edu>\n<edu id="e2">B.</edu>\n<edu id="e3">C.</edu>\n'

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 import argmap
 from tests.conftest import ARTICLE_MAP, CORPORA, require_shared
@@ -82,3 +84,54 @@ def test_convert_an_unknown_json_asks_for_from(capsys: pytest.CaptureFixture[str
     source.write_text('{"x": 1}')
     code, _, err = run(["convert", str(source), str(tmp_path / "o.yaml")], capsys)
     assert code == 2 and "name one (format=..., --from)" in err
+
+
+def _raw_article() -> dict[str, Any]:
+    """The article's map as plain YAML data: the counts below come from the file, not from argmap."""
+    loaded: dict[str, Any] = yaml.safe_load(ARTICLE_MAP.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_convert_says_what_the_target_format_cannot_carry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    raw = _raw_article()
+    statements, relations = raw["statements"], raw["relations"]
+    spans = sum(1 for s in statements if "span" in s)
+    answers = sum(len(x.get("answers", [])) for x in (*statements, *relations))
+    code, out, err = run(["convert", str(ARTICLE_MAP), str(tmp_path / "m.argdown")], capsys)
+    assert code == 0, err
+    kept = next(line for line in out.splitlines() if line.startswith("argdown: "))
+    assert kept.startswith(f"argdown: main claim, source, {spans} spans, ")
+    assert kept.endswith(f"and {answers} answers marks kept in data blocks")
+    code, out, err = run(["convert", str(ARTICLE_MAP), str(tmp_path / "m.apx")], capsys)
+    assert code == 0, err
+    total = len(statements) + len(relations)
+    assert f"apx: {len(relations)} relations became arguments, {total} arguments in all" in out.splitlines()
+    code, out, err = run(["convert", "--quiet", str(ARTICLE_MAP), str(tmp_path / "q.apx")], capsys)
+    assert code == 0 and out.splitlines() == [
+        f"wrote {tmp_path / 'q.apx'} (apx): 68 statements, 68 relations"
+    ]
+    code, out, err = run(["convert", str(ARTICLE_MAP), str(tmp_path / "m.json")], capsys)
+    assert code == 0 and len(out.splitlines()) == 1  # argmap's JSON carries everything
+
+
+@pytest.mark.parametrize(
+    "fmt", ["yaml", "json", "node-link", "graphml", "aif", "argdown", "apx", "tgf", "iccma"]
+)
+def test_every_writable_format_words_its_losses_in_lines_naming_it(fmt: str) -> None:
+    lines = argmap.io.conversion_losses(argmap.load(ARTICLE_MAP), fmt)
+    assert all(line.startswith(f"{fmt}: ") for line in lines)
+    assert bool(lines) == (fmt not in ("yaml", "json", "node-link", "graphml"))
+
+
+def test_argmap_says_where_it_reads_what_argdown_rejects(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text("[A]: a\n[B]: b\n", encoding="utf-8")
+    code, _, err = run(["convert", "--quiet", str(path), str(tmp_path / "m.yaml")], capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        f"argmap: warning: {path}:2: Argdown needs a blank line before a new statement or argument here"
+    ]

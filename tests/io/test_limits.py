@@ -229,8 +229,8 @@ def test_the_command_line_raises_limits_with_an_option_or_the_environment(tmp_pa
     refused = _argmap("--limits", "max_statements=2", "validate", str(path))
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [
-        f"{path}:6: 3 statements, above the limit max_statements=2 (raise it with --limits max_statements=N, "
-        "ARGMAP_LIMITS or Limits(max_statements=...))"
+        f"argmap: error: {path}:6: 3 statements, above the limit max_statements=2 "
+        "(raise it with --limits max_statements=N, ARGMAP_LIMITS or Limits(max_statements=...))"
     ]
     assert _argmap("validate", str(path), env={"ARGMAP_LIMITS": "max_statements=2"}).returncode == 1
     raised = _argmap(

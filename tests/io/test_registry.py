@@ -11,7 +11,19 @@ from argmap.errors import UnknownFormatError, UsageError
 from argmap.io import candidates_for_path, detect_format, format_for_path, formats
 from tests.conftest import ARTICLE_MAP
 
-NAMES = ["yaml", "json", "aif", "argdown", "microtexts", "apx", "tgf", "iccma", "graphml", "node-link"]
+NAMES = [
+    "yaml",
+    "json",
+    "aif",
+    "argdown",
+    "microtexts",
+    "apx",
+    "tgf",
+    "iccma",
+    "graphml",
+    "node-link",
+    "sadface",
+]
 
 
 def test_the_issues_format_names_are_registered() -> None:
@@ -37,7 +49,7 @@ def test_suffixes(name: str, fmt: str) -> None:
 
 
 def test_json_is_shared_and_sniffed(tmp_path: Path) -> None:
-    assert [f.name for f in candidates_for_path("m.json")] == ["json", "aif", "node-link"]
+    assert [f.name for f in candidates_for_path("m.json")] == ["json", "aif", "node-link", "sadface"]
     m = argmap.load(ARTICLE_MAP)
     for fmt in ("json", "aif", "node-link"):
         path = tmp_path / f"{fmt}.json"
@@ -56,7 +68,7 @@ def test_json_of_no_known_shape_is_an_error_listing_the_formats(tmp_path: Path) 
     path = tmp_path / "m.json"
     path.write_text('{"hello": "world"}')
     with pytest.raises(
-        UnknownFormatError, match=r"matches none of the formats for '.json' \(json, aif, node-link\)"
+        UnknownFormatError, match=r"matches none of the formats for '.json' \(json, aif, node-link, sadface\)"
     ):
         argmap.load(path)
     with pytest.raises(argmap.MapValidationError, match="missing 'argmap: 1'"):
