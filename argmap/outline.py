@@ -3,10 +3,13 @@
 This is the view debate classes use. Under each statement come the relations into it:
 supports (``+``) and attacks (``-``), each with its premises (a linked argument lists
 its premises together, as one reason), and under a relation the undercuts that
-attack it. A statement met again further down is shown once more by id only, so
-cycles end. A statement that argues against the root (:func:`argmap.analysis.stance`:
-an objection, or a reason for one) says ``(con)`` after its id, one that paths disagree
-on ``(pro & con)``; a reply to an objection says nothing, as every reason for the root.
+attack it. Each statement's reasons are listed once, where it first appears (reading
+from the top); a later occurrence of a statement with reasons shows its id and
+``(see above)`` instead, so cycles end, and a dense map's outline grows with its
+relations rather than with its paths (which can be exponentially many). A statement
+that argues against the root (:func:`argmap.analysis.stance`: an objection, or a reason
+for one) says ``(con)`` after its id, one that paths disagree on ``(pro & con)``; a reply
+to an objection says nothing, as every reason for the root.
 
 Examples
 --------
@@ -102,14 +105,16 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
         into.setdefault(relation.to, []).append(relation)
     # An explicit stack, not recursion: a chain of 100,000 supports is as deep as the tree gets.
     # A task is a statement or relation to expand, or the closing of one whose parts are built.
-    on_path: set[str] = set()
+    # Tasks are taken in the order of the output, so ``expanded`` holds every statement whose
+    # reasons are already listed above (on the current path, or in a branch before it).
+    expanded: set[str] = set()
     built: list[Any] = []
     tasks: list[tuple[str, Any, int]] = [("item", root, 0)]
     while tasks:
         task, subject, level = tasks.pop()
         if task == "item":
             statement = argument_map.statement(subject)
-            repeated = subject in on_path
+            repeated = subject in expanded
             relations = into.get(subject, []) if not repeated and (depth is None or level < depth) else []
             if not relations:
                 built.append(
@@ -122,7 +127,7 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
                     )
                 )
                 continue
-            on_path.add(subject)
+            expanded.add(subject)
             tasks.append(("close-item", subject, len(relations)))
             tasks.extend(("reason", relation, level) for relation in reversed(relations))
         elif task == "reason":
@@ -131,7 +136,6 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
             tasks.extend(("reason", undercut, level) for undercut in reversed(undercuts))
             tasks.extend(("item", source, level + 1) for source in reversed(subject.sources))
         elif task == "close-item":
-            on_path.discard(subject)
             statement = argument_map.statement(subject)
             reasons = tuple(built[len(built) - level :])
             del built[len(built) - level :]
