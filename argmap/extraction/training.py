@@ -30,7 +30,15 @@ import numpy.typing as npt
 
 from argmap.extraction.decoder import LinearModel, Parse, Weights, decode
 from argmap.extraction.evaluation import Gold, Scores, gold_units, score
-from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, pair_features, unit_features
+from argmap.extraction.features import (
+    PAIR_FEATURES,
+    ROLE_FEATURES,
+    SIMILARITY,
+    UNIT_FEATURES,
+    pair_features,
+    role_features,
+    unit_features,
+)
 from argmap.extraction.segmentation import Unit
 
 __all__ = ["BALANCED", "REGULARISATION", "cross_validate", "fit", "folds", "group_folds"]
@@ -112,12 +120,13 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
             pairs = pair_features(units, rows, gold.central, similarity(units))
         n = len(units)
         texts.append((rows, gold.central))
+        role_rows = role_features(rows)
         for i in range(n):
-            unit_x.append(rows[i])
+            unit_x.append(role_rows[i])
             opponent_y.append(int(gold.roles[i] == "opponent"))
             if gold.heads[i] is None:
                 continue
-            attack_x.append(rows[i])
+            attack_x.append(role_rows[i])
             attack_y.append(int(gold.functions[i] == "attack"))
             for j in range(n):
                 if j != i:
@@ -126,8 +135,8 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
     ux = np.array(unit_x)
     return Weights(
         central=_conditional_logit(texts, UNIT_FEATURES),
-        opponent=_logistic(ux, np.array(opponent_y), UNIT_FEATURES, BALANCED),
-        attack=_logistic(np.array(attack_x), np.array(attack_y), UNIT_FEATURES, BALANCED),
+        opponent=_logistic(ux, np.array(opponent_y), ROLE_FEATURES, BALANCED),
+        attack=_logistic(np.array(attack_x), np.array(attack_y), ROLE_FEATURES, BALANCED),
         attach=_logistic(
             np.array(pair_x),
             np.array(pair_y),
