@@ -3,7 +3,8 @@
 Needs scikit-learn (the ``bench`` and ``test`` extras); extraction itself does not. The
 models see only the general features of :mod:`argmap.extraction.features`, so what is
 fitted is one coefficient per feature name and an intercept for three of the models: 3
-intercepts, 3 x 35 unit coefficients and 32 pair coefficients (140 numbers in all). The
+intercepts, 35 unit coefficients for the central claim, 2 x 55 role-feature coefficients
+(:data:`~argmap.extraction.features.ROLE_FEATURES`) and 32 pair coefficients (180 in all). The
 central-claim model is a conditional logit (one central claim per text: the softmax of
 the units' scores, fitted by maximum likelihood with scipy), which needs no intercept;
 the three others are binary logistic regressions (scikit-learn). All have the same L2
