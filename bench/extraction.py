@@ -31,6 +31,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from argmap.extraction.decoder import Parse, Weights, load_weights
 from argmap.extraction.evaluation import (
     Gold,
     Scores,
+    _best,
     baseline_first,
     baseline_preceding,
     gold_units,
@@ -90,15 +92,44 @@ def baselines(golds: Sequence[Gold], units_of: UnitsOf) -> list[str]:
     ]
 
 
+def function_errors(golds: Sequence[Gold], parses: Sequence[Parse]) -> None:
+    """Gold function against predicted, each gold non-central unit once; for the errors,
+    whether the unit's target (mapped to the gold ADUs) and its role were right."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for gold, parse in zip(golds, parses, strict=True):
+        predicted = [(u.start, u.end) for u in parse.units]
+        unit_of = [_best(span, predicted) for span in gold.spans]
+        adu_of = [_best(span, gold.spans) for span in predicted]
+        for g, head in enumerate(gold.heads):
+            u = unit_of[g]
+            if head is None:
+                continue
+            if u is None or parse.functions[u] is None:
+                counts[(str(gold.functions[g]), "none (the central claim)", "")] += 1
+                continue
+            target = parse.heads[u]
+            why = (
+                ("target right" if target is not None and adu_of[target] == head else "target wrong")
+                + ", "
+                + ("role right" if parse.roles[u] == gold.roles[g] else "role wrong")
+            )
+            function = str(parse.functions[u])
+            counts[(str(gold.functions[g]), function, "" if function == gold.functions[g] else why)] += 1
+    print("\n**Function errors, leaving the author group out, raw text** (gold non-central units)\n")
+    print("| gold | predicted | the unit's target and role | units |")
+    print("|---|---|---|---|")
+    for (gold_function, function, why), count in sorted(counts.items()):
+        print(f"| {gold_function} | {function} | {why or '-'} | {count} |")
+
+
 def within_microtexts(micro: Sequence[Gold]) -> dict[str, Scores]:
     authors = [g.name.split("_")[-1][0] for g in micro]
     questions = [g.topic or g.name for g in micro]
     results: dict[str, Scores] = {}
     for units_name, units_of in (("raw text", raw_units), ("gold units", gold_units)):
+        by_authors, parses = cross_validate(micro, units_of=units_of, groups=authors)
         runs = {
-            "leave one author group out (b / d / k)": cross_validate(
-                micro, units_of=units_of, groups=authors
-            )[0],
+            "leave one author group out (b / d / k)": by_authors,
             "leave one question out": cross_validate(micro, units_of=units_of, groups=questions)[0],
             "10-fold CV by text (in-corpus)": cross_validate(micro, 10, units_of)[0],
         }
@@ -107,6 +138,8 @@ def within_microtexts(micro: Sequence[Gold]) -> dict[str, Scores]:
             f"Microtexts, {units_name} ({len(micro)} texts): fitted without the held-out texts",
             [row(f"argmap.extract, {name}", s) for name, s in runs.items()] + baselines(micro, units_of),
         )
+        if units_of is raw_units:
+            function_errors(micro, parses)
     return results
 
 

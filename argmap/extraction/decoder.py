@@ -14,7 +14,12 @@ attaches to unit ``j``. The decoder then picks, in turn:
 3. the roles on that tree by dynamic programming, the central claim being the
    proponent's: a unit whose role differs from its target's attacks it, one with the
    same role supports it (the dialectical reading of Peldszus & Stede's scheme), each
-   choice weighed by the opponent and attack probabilities.
+   choice weighed by the opponent and attack probabilities;
+4. the tree again, each unit's attachment now also weighed by the function it implies
+   given the roles (an answer that probably attacks prefers a target of the other side),
+   then the roles again, until nothing changes (at most three rounds): coordinate ascent
+   on the sum of the three models' log-probabilities, so that attachment and function are
+   decided jointly. Only for a text of one paragraph (all the microtexts).
 
 A text of several paragraphs is decoded in two levels: each paragraph as a text of its
 own (steps 1 and 2), then the paragraphs' central claims as one more text, whose
@@ -46,10 +51,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from argmap.extraction.connectives import explicit_links, not_central
 from argmap.extraction.features import (
     PAIR_FEATURES,
+    ROLE_FEATURES,
     SIMILARITY,
     UNIT_FEATURES,
     cues_of,
     pair_features,
+    role_features,
     unit_features,
 )
 from argmap.extraction.lexicon import CueMatch
@@ -62,6 +69,7 @@ Role = Literal["proponent", "opponent"]
 _WINDOW = 12  # the farthest attachment considered, in units, besides the central claim
 _EPSILON = 1e-6
 _EXCLUDED = -1e9  # the log-score of a choice a connective rules out
+_ROUNDS = 3  # the most rounds of choosing the tree and the roles in turn (step 4)
 
 
 class LinearModel(BaseModel):
@@ -298,6 +306,17 @@ def decode(
             attach_confidence[i] = top.attach_confidence[k]
         forced.update({local_claims[k]: f for k, f in top.forced.items()})
     roles = _roles(n, central, heads, p_opponent, p_attack, forced)
+    if len(paragraphs) == 1 and n > 2:  # step 4: the tree again, knowing the roles, and so on
+        for _ in range(_ROUNDS):
+            opponent = np.array([r == "opponent" for r in roles])
+            log_function = np.where(
+                opponent[:, None] != opponent[None, :], _log(p_attack)[:, None], _log(1 - p_attack)[:, None]
+            )
+            again = _tree(n, central, level.log_attach + log_function, level.allowed)
+            if again == heads:
+                break
+            heads = again
+            roles = _roles(n, central, heads, p_opponent, p_attack, forced)
     functions: list[Function | None] = []
     function_confidence: list[float] = []
     for i, head in enumerate(heads):
@@ -354,6 +373,8 @@ class _Level(NamedTuple):
     p_attack: npt.NDArray[np.float64]
     attach_confidence: list[float]
     forced: dict[int, Function]  # units whose function a connective decided
+    log_attach: npt.NDArray[np.float64]
+    allowed: npt.NDArray[np.bool_]
 
 
 def _decode_level(
@@ -385,6 +406,7 @@ def _decode_level(
         allowed[source] = False
         allowed[source, link.target] = True
     heads: list[int | None] = [None] if n == 1 else _tree(n, central, _log(p_attach), allowed)
+    role_rows = role_features(rows)
     attach_confidence = []
     for i, head in enumerate(heads):
         if head is None:
@@ -396,8 +418,10 @@ def _decode_level(
         central,
         heads,
         p_central,
-        weights.opponent.probability(rows, UNIT_FEATURES),
-        weights.attack.probability(rows, UNIT_FEATURES),
+        weights.opponent.probability(role_rows, ROLE_FEATURES),
+        weights.attack.probability(role_rows, ROLE_FEATURES),
         attach_confidence,
         {source: link.function for source, link in links.items()},
+        _log(p_attach),
+        allowed,
     )

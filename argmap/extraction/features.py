@@ -25,7 +25,17 @@ import numpy.typing as npt
 from argmap.extraction.lexicon import CUE_CLASSES, CueMatch, load_lexicon, tokenize
 from argmap.extraction.segmentation import Unit
 
-__all__ = ["PAIR_FEATURES", "SIMILARITY", "UNIT_FEATURES", "cues_of", "pair_features", "unit_features"]
+__all__ = [
+    "PAIR_FEATURES",
+    "ROLE_CONTEXT",
+    "ROLE_FEATURES",
+    "SIMILARITY",
+    "UNIT_FEATURES",
+    "cues_of",
+    "pair_features",
+    "role_features",
+    "unit_features",
+]
 
 SIMILARITY = "similarity"  # the optional pair feature of the embeddings extra (bench/embeddings.py)
 
@@ -57,6 +67,27 @@ UNIT_FEATURES: tuple[str, ...] = (
     "closes_sentence",
     "after_fronted_clause",
 )
+
+ROLE_CONTEXT: tuple[str, ...] = (
+    "concession_initial",
+    "concession_inside",
+    "counter_initial",
+    "counter_inside",
+    "premise_initial",
+    "claim_initial",
+    "modal_inside",
+    "negation",
+    "opens_sentence",
+    "first_person",
+)
+"""The unit features of the neighbours that the role and function models also see."""
+
+ROLE_FEATURES: tuple[str, ...] = (
+    *UNIT_FEATURES,
+    *(f"previous_{name}" for name in ROLE_CONTEXT),
+    *(f"next_{name}" for name in ROLE_CONTEXT),
+)
+"""The columns of :func:`role_features`."""
 
 PAIR_FEATURES: tuple[str, ...] = (
     "distance_back_1",
@@ -269,3 +300,37 @@ def pair_features(
     pairs = np.stack([np.broadcast_to(np.asarray(c, dtype=float), (n, n)) for c in columns], axis=-1)
     pairs[np.arange(n), np.arange(n)] = 0.0
     return pairs
+
+
+def role_features(unit_rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The rows of the role and function models: a unit's own features, then the
+    :data:`ROLE_CONTEXT` features of the unit before it and of the unit after it (zeros at
+    the text's ends); the columns are :data:`ROLE_FEATURES`.
+
+    An objection and its answer are marked as often on the neighbour as on the unit
+    itself ("Admittedly X. But Y": X concedes because Y counters, Y replies because X
+    concedes), so the two models see one unit on either side.
+
+    Parameters
+    ----------
+    unit_rows : numpy.ndarray
+        The text's :func:`unit_features`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(unit_rows), len(ROLE_FEATURES))``.
+
+    Examples
+    --------
+    >>> from argmap.extraction.segmentation import segment
+    >>> rows = role_features(unit_features(segment("Admittedly it is dear. But it works.")))
+    >>> row = dict(zip(ROLE_FEATURES, rows[0].tolist()))
+    >>> row["concession_initial"], row["next_counter_initial"], row["previous_counter_initial"]
+    (1.0, 1.0, 0.0)
+    """
+    base = unit_rows[:, [UNIT_FEATURES.index(name) for name in ROLE_CONTEXT]]
+    edge = np.zeros((min(1, len(base)), len(ROLE_CONTEXT)))
+    previous = np.vstack([edge, base[:-1]])
+    following = np.vstack([base[1:], edge])
+    return np.hstack([unit_rows, previous, following])

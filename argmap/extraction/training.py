@@ -3,7 +3,8 @@
 Needs scikit-learn (the ``bench`` and ``test`` extras); extraction itself does not. The
 models see only the general features of :mod:`argmap.extraction.features`, so what is
 fitted is one coefficient per feature name and an intercept for three of the models: 3
-intercepts, 3 x 35 unit coefficients and 32 pair coefficients (140 numbers in all). The
+intercepts, 35 unit coefficients for the central claim, 2 x 55 role-feature coefficients
+(:data:`~argmap.extraction.features.ROLE_FEATURES`) and 32 pair coefficients (180 in all). The
 central-claim model is a conditional logit (one central claim per text: the softmax of
 the units' scores, fitted by maximum likelihood with scipy), which needs no intercept;
 the three others are binary logistic regressions (scikit-learn). All have the same L2
@@ -30,7 +31,15 @@ import numpy.typing as npt
 
 from argmap.extraction.decoder import LinearModel, Parse, Weights, decode
 from argmap.extraction.evaluation import Gold, Scores, gold_units, score
-from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, pair_features, unit_features
+from argmap.extraction.features import (
+    PAIR_FEATURES,
+    ROLE_FEATURES,
+    SIMILARITY,
+    UNIT_FEATURES,
+    pair_features,
+    role_features,
+    unit_features,
+)
 from argmap.extraction.segmentation import Unit
 
 __all__ = ["BALANCED", "REGULARISATION", "cross_validate", "fit", "folds", "group_folds"]
@@ -112,12 +121,13 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
             pairs = pair_features(units, rows, gold.central, similarity(units))
         n = len(units)
         texts.append((rows, gold.central))
+        role_rows = role_features(rows)
         for i in range(n):
-            unit_x.append(rows[i])
+            unit_x.append(role_rows[i])
             opponent_y.append(int(gold.roles[i] == "opponent"))
             if gold.heads[i] is None:
                 continue
-            attack_x.append(rows[i])
+            attack_x.append(role_rows[i])
             attack_y.append(int(gold.functions[i] == "attack"))
             for j in range(n):
                 if j != i:
@@ -126,8 +136,8 @@ def fit(golds: Sequence[Gold], provenance: str = "", similarity: Similarity | No
     ux = np.array(unit_x)
     return Weights(
         central=_conditional_logit(texts, UNIT_FEATURES),
-        opponent=_logistic(ux, np.array(opponent_y), UNIT_FEATURES, BALANCED),
-        attack=_logistic(np.array(attack_x), np.array(attack_y), UNIT_FEATURES, BALANCED),
+        opponent=_logistic(ux, np.array(opponent_y), ROLE_FEATURES, BALANCED),
+        attack=_logistic(np.array(attack_x), np.array(attack_y), ROLE_FEATURES, BALANCED),
         attach=_logistic(
             np.array(pair_x),
             np.array(pair_y),

@@ -183,3 +183,27 @@ def test_the_function_and_the_package_have_different_names() -> None:
     assert argmap.extraction.decode is argmap.extraction.decoder.decode
     assert argmap.extraction.segment is argmap.extraction.segmentation.segment
     assert argmap.extract("Parks should stay open. They are cool.").main_claim == "u1"
+
+
+def test_the_tree_is_chosen_again_once_the_roles_are_known() -> None:
+    """Decoder step 4, with hand-set models: the last unit surely attacks (P = 0.98) and is
+    surely the proponent's (P(opponent) = 0.007), and every unit slightly prefers the claim as
+    target. Chosen alone, the tree hangs it on the claim, where the roles can only make it a
+    support; chosen again knowing that the middle unit is the opponent's, it attacks that."""
+    from argmap.extraction.decoder import LinearModel, Weights, decode
+    from argmap.extraction.features import PAIR_FEATURES, ROLE_FEATURES, UNIT_FEATURES
+    from argmap.extraction.segmentation import segment
+
+    def model(names: tuple[str, ...], intercept: float, **coefficients: float) -> LinearModel:
+        return LinearModel(intercept=intercept, coefficients={n: coefficients.get(n, 0.0) for n in names})
+
+    weights = Weights(
+        central=model(UNIT_FEATURES, 0.0, first=10.0),
+        opponent=model(ROLE_FEATURES, 3.0, last=-8.0),
+        attack=model(ROLE_FEATURES, 0.0, last=4.0),
+        attach=model(PAIR_FEATURES, 0.0, target_root=1.0),
+    )
+    parse = decode(segment("Zoos should close. Zoos teach children. Films teach them better."), weights)
+    assert parse.roles == ("proponent", "opponent", "proponent")
+    assert parse.heads == (None, 0, 1)
+    assert parse.functions == (None, "attack", "attack")

@@ -8,7 +8,14 @@ import pytest
 from argmap.extraction import decode, segment
 from argmap.extraction.connectives import explicit_links, not_central
 from argmap.extraction.evaluation import Gold, gold_units
-from argmap.extraction.features import PAIR_FEATURES, SIMILARITY, UNIT_FEATURES, unit_features
+from argmap.extraction.features import (
+    PAIR_FEATURES,
+    ROLE_FEATURES,
+    SIMILARITY,
+    UNIT_FEATURES,
+    role_features,
+    unit_features,
+)
 from argmap.extraction.segmentation import Unit
 from argmap.extraction.training import cross_validate, fit, folds
 
@@ -53,8 +60,9 @@ GOLDS = [make_gold(k, *entry) for k, entry in enumerate(TEXTS)]
 def test_fit_gives_one_coefficient_per_feature() -> None:
     weights = fit(GOLDS, "four hand-written texts")
     assert weights.trained_on == "four hand-written texts"
-    for model in (weights.central, weights.opponent, weights.attack):
-        assert sorted(model.coefficients) == sorted(UNIT_FEATURES)
+    assert sorted(weights.central.coefficients) == sorted(UNIT_FEATURES)
+    for model in (weights.opponent, weights.attack):  # the unit's features and its neighbours'
+        assert sorted(model.coefficients) == sorted(ROLE_FEATURES)
     assert sorted(weights.attach.coefficients) == sorted(PAIR_FEATURES)
 
 
@@ -103,3 +111,15 @@ def test_the_central_claim_model_is_a_conditional_logit_over_the_units_of_a_text
         assert parse.central_confidence == pytest.approx(float(p.max()))
     # maximum likelihood (penalised) does better than the uniform choice it starts from
     assert log_likelihood > sum(np.log(1 / len(g.spans)) for g in GOLDS)
+
+
+def test_role_features_add_the_neighbours_cues_with_zeros_at_the_ends() -> None:
+    units = segment("Some say zoos teach. But films teach too. So zoos should close.")
+    rows = role_features(unit_features(units))
+    assert rows.shape == (3, len(ROLE_FEATURES))
+    column = {name: k for k, name in enumerate(ROLE_FEATURES)}
+    assert rows[0, column["next_counter_initial"]] == 1.0
+    assert rows[1, column["previous_concession_initial"]] == 1.0
+    assert rows[2, column["previous_counter_initial"]] == 1.0
+    assert rows[0, column["previous_opens_sentence"]] == 0.0  # nothing before the first unit
+    assert rows[2, column["next_opens_sentence"]] == 0.0  # nor after the last
