@@ -24,14 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import networkx as nx
+import numpy as np
 
 from argmap.analysis.acceptability import grounded_labels
 from argmap.analysis.chains import SupportStructure, support_structure
 from argmap.analysis.dag import dominator_tree, dominators
 from argmap.analysis.results import WEAK_LINK_KINDS, Label, WeakLink
 from argmap.analysis.strength import strength
-from argmap.graph import statement_graph
 from argmap.model import ArgumentMap
 from argmap.schemes import Catalogue, open_questions
 
@@ -221,14 +220,73 @@ def _unanswered_attacks(
     return links
 
 
-def _circular_support(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLink]:
+def _support_cycles(argument_map: ArgumentMap) -> list[list[int]]:
+    """The strongly connected components (two statements or more) of the support graph, as
+    statement positions: Tarjan's algorithm, iterative, on the edges in CSR form."""
     position = {s.id: i for i, s in enumerate(argument_map.statements)}
-    links = []
-    for component in nx.strongly_connected_components(statement_graph(argument_map)):
-        if len(component) < 2:
+    count = len(position)
+    edges = [
+        (position[source], position[r.to])
+        for r in argument_map.relations
+        if r.type == "support" and r.to in position
+        for source in r.sources
+    ]
+    if not edges:
+        return []
+    pairs = np.array(edges, dtype=np.int64)
+    pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
+    bounds = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs[:, 0], minlength=count), out=bounds[1:])
+    start, successors = bounds.tolist(), pairs[:, 1].tolist()
+    index = [-1] * count
+    low = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    components: list[list[int]] = []
+    counter = 0
+    for root in range(count):
+        if index[root] >= 0 or start[root] == start[root + 1]:
             continue
-        members = tuple(sorted(component, key=position.__getitem__))
-        in_tree = bool(component & tree)
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, start[root])]
+        while work:
+            node, edge = work[-1]
+            if edge < start[node + 1]:
+                work[-1] = (node, edge + 1)
+                successor = successors[edge]
+                if index[successor] < 0:
+                    index[successor] = low[successor] = counter
+                    counter += 1
+                    stack.append(successor)
+                    on_stack[successor] = True
+                    work.append((successor, start[successor]))
+                elif on_stack[successor] and index[successor] < low[node]:
+                    low[node] = index[successor]
+                continue
+            work.pop()
+            if work and low[node] < low[work[-1][0]]:
+                low[work[-1][0]] = low[node]
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    components.append(sorted(component))
+    return components
+
+
+def _circular_support(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLink]:
+    links = []
+    for component in _support_cycles(argument_map):
+        members = tuple(argument_map.statements[i].id for i in component)
+        in_tree = not tree.isdisjoint(members)
         links.append(
             WeakLink(
                 kind="circular-support",

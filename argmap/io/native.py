@@ -28,7 +28,7 @@ import yaml
 
 from argmap.errors import ParseError, Problem
 from argmap.io._checks import check_json_text_depth, check_statement_count, too_deep_for_the_parser
-from argmap.io._jsonutil import json_locator, line_of, sniffed_json
+from argmap.io._jsonutil import fast_json, json_locator, line_of, sniffed_json
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
@@ -331,8 +331,10 @@ def loads_json(
         return result
 
     limits = limits if limits is not None else default_limits()
+    data, exact = fast_json(text)  # parsed once already when the format was sniffed, or by orjson
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicates)
+        if not exact:  # what orjson refused or could not vouch for: the strict parser says what and where
+            data = json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         raise ParseError(
             [Problem(f"JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
