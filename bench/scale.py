@@ -49,7 +49,13 @@ def map_data(n: int, *, cyclic: bool, seed: int = 3) -> dict[str, Any]:
     if cyclic:
         for i in range(1000, n, 1000):
             relations.append({"id": f"B{i}", "type": "support", "from": "S0", "to": f"S{i}"})
-    return {"argmap": 1, "title": "scale", "main_claim": "S0", "statements": statements, "relations": relations}
+    return {
+        "argmap": 1,
+        "title": "scale",
+        "main_claim": "S0",
+        "statements": statements,
+        "relations": relations,
+    }
 
 
 def cpu(function: Callable[[], Any], rounds: int) -> float:
@@ -84,7 +90,10 @@ def main() -> None:
         rows: list[tuple[str, float]] = [
             ("`json.loads`", floor),
             ("`orjson.loads`", cpu(lambda: orjson.loads(raw), rounds)),
-            ("pydantic `ArgumentMap.model_validate_json`", cpu(lambda: ArgumentMap.model_validate_json(raw), rounds)),
+            (
+                "pydantic `ArgumentMap.model_validate_json`",
+                cpu(lambda: ArgumentMap.model_validate_json(raw), rounds),
+            ),
             ("`argmap.load` (JSON)", cpu(lambda: argmap.load(as_json), rounds)),
             ("`yaml.load` (CSafeLoader)", cpu(lambda: yaml.load(yaml_text, Loader=yaml.CSafeLoader), rounds)),
             ("`argmap.load` (YAML)", cpu(lambda: argmap.load(as_yaml), rounds)),
