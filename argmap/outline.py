@@ -4,7 +4,9 @@ This is the view debate classes use. Under each statement come the relations int
 supports (``+``) and attacks (``-``), each with its premises (a linked argument lists
 its premises together, as one reason), and under a relation the undercuts that
 attack it. A statement met again further down is shown once more by id only, so
-cycles end.
+cycles end. A statement that argues against the root (:func:`argmap.analysis.stance`:
+an objection, or a reason for one) says ``(con)`` after its id, one that paths disagree
+on ``(pro & con)``; a reply to an objection says nothing, as every reason for the root.
 
 Examples
 --------
@@ -20,7 +22,7 @@ Examples
 >>> print(format_outline(outline(m)))
 [C] Take an umbrella.
   + [P] It will rain.
-    - [R] The sky is clear.
+    - [R] (con) The sky is clear.
       - [E] The forecast says rain.
 """
 
@@ -30,6 +32,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from argmap.analysis.stance import stance
 from argmap.errors import UsageError
 from argmap.escape import markdown_inline, terminal_line
 from argmap.model import ArgumentMap, Relation, default_claim
@@ -50,6 +53,7 @@ class OutlineItem(BaseModel):
     text: str
     repeated: bool = False
     reasons: tuple[Reason, ...] = ()
+    side: Literal["pro", "con", "both", "none"] = "pro"
 
 
 class Reason(BaseModel):
@@ -92,6 +96,7 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
     """
     root = claim if claim is not None else default_claim(argument_map)
     argument_map.statement(root)
+    sides = stance(argument_map, root).sides
     into: dict[str, list[Relation]] = {}
     for relation in argument_map.relations:
         into.setdefault(relation.to, []).append(relation)
@@ -108,7 +113,13 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
             relations = into.get(subject, []) if not repeated and (depth is None or level < depth) else []
             if not relations:
                 built.append(
-                    OutlineItem(id=statement.id, kind=statement.kind, text=statement.text, repeated=repeated)
+                    OutlineItem(
+                        id=statement.id,
+                        kind=statement.kind,
+                        text=statement.text,
+                        repeated=repeated,
+                        side=sides[statement.id],
+                    )
                 )
                 continue
             on_path.add(subject)
@@ -125,7 +136,13 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
             reasons = tuple(built[len(built) - level :])
             del built[len(built) - level :]
             built.append(
-                OutlineItem(id=statement.id, kind=statement.kind, text=statement.text, reasons=reasons)
+                OutlineItem(
+                    id=statement.id,
+                    kind=statement.kind,
+                    text=statement.text,
+                    reasons=reasons,
+                    side=sides[statement.id],
+                )
             )
         else:
             parts = len(subject.sources) + level
@@ -158,10 +175,15 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
     markdown = format == "markdown"
 
     def label(node: OutlineItem) -> str:
+        side = {"con": "con", "both": "pro & con"}.get(node.side)
         if markdown:
             text = markdown_inline(node.text)
-            return f"**{node.id}** ({node.kind}): {text}" + (" *(see above)*" if node.repeated else "")
-        return f"[{terminal_line(node.id)}] " + ("(see above)" if node.repeated else terminal_line(node.text))
+            kind = f"{node.kind}, {side}" if side else node.kind
+            return f"**{node.id}** ({kind}): {text}" + (" *(see above)*" if node.repeated else "")
+        tag = f" ({side})" if side else ""
+        return f"[{terminal_line(node.id)}]{tag} " + (
+            "(see above)" if node.repeated else terminal_line(node.text)
+        )
 
     def pad(indent: int) -> str:
         # Beyond _MAX_INDENT levels the line says its level instead of indenting further:

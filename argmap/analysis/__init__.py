@@ -32,10 +32,13 @@ from argmap.analysis.results import (
     Acceptability,
     Analysis,
     Counterargument,
+    Side,
+    Stance,
     Strength,
     SupportChains,
     WeakLink,
 )
+from argmap.analysis.stance import stance
 from argmap.analysis.strength import STRENGTH_MODELS, strength
 from argmap.analysis.weak_links import find_weak_links, weak_links
 from argmap.model import ArgumentMap
@@ -48,12 +51,15 @@ __all__ = [
     "Acceptability",
     "Analysis",
     "Counterargument",
+    "Side",
+    "Stance",
     "Strength",
     "SupportChains",
     "WeakLink",
     "acceptability",
     "analyze",
     "counterarguments",
+    "stance",
     "strength",
     "support_chains",
     "weak_links",

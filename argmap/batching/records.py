@@ -42,7 +42,14 @@ from argmap.analysis import (
     strength,
     support_chains,
 )
-from argmap.errors import ArgmapError, MapValidationError, ParseError, UnknownFormatError, UsageError
+from argmap.errors import (
+    ArgmapError,
+    LimitError,
+    MapValidationError,
+    ParseError,
+    UnknownFormatError,
+    UsageError,
+)
 from argmap.io import detect_format, loads
 from argmap.limits import default_limits
 from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
@@ -64,7 +71,7 @@ __all__ = [
 ANALYSES: tuple[str, ...] = ("chains", "weak-links", "counterarguments", "acceptability", "strength")
 """The analysis names of ``--analyses``, in the order their columns appear."""
 
-ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal"]
+ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal", "limit"]
 ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 
 Cell = str | int | float | None
@@ -305,6 +312,8 @@ def _error_kind(exc: Exception) -> ErrorKind:
         return "invalid"
     if isinstance(exc, UnknownFormatError):
         return "unknown-format"
+    if isinstance(exc, LimitError):
+        return "limit"
     if isinstance(exc, ArgmapError):
         return "usage"
     return "internal"

@@ -12,7 +12,7 @@ import argmap
 from argmap.escape import terminal_line
 from argmap.outline import format_outline, outline
 from argmap.summary import summarize
-from argmap_cli._common import console, map_argument
+from argmap_cli._common import console, input_format_option, map_argument
 
 
 @click.command("show")
@@ -20,7 +20,7 @@ from argmap_cli._common import console, map_argument
 @click.option(
     "--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Outline levels shown."
 )
-@click.option("--format", "format_name", help="The map's format (default: from the suffix).")
+@input_format_option
 def show_command(map_path: Path, depth: int, format_name: str | None) -> None:
     """Summarise MAP: counts by kind and type, the main claim, and the head of its outline."""
     argument_map = argmap.load(map_path, format_name)
