@@ -198,8 +198,9 @@ def _df_quad(net: _Network, order: list[int]) -> list[float]:
 
 
 def _influence(energy: np.ndarray) -> np.ndarray:
-    squared = np.square(np.maximum(energy, 0.0))
-    return squared / (1.0 + squared)
+    squared: np.ndarray = np.square(np.maximum(energy, 0.0))
+    influence: np.ndarray = squared / (1.0 + squared)
+    return influence
 
 
 def _quadratic_energy(
@@ -215,7 +216,8 @@ def _quadratic_energy(
         energy = np.bincount(net.support_to, score[net.support_rel], minlength=count) - np.bincount(
             net.attack_to, score[net.attack_rel], minlength=count
         )
-        return base - base * _influence(-energy) + (1.0 - base) * _influence(energy) - score
+        moved: np.ndarray = base - base * _influence(-energy) + (1.0 - base) * _influence(energy) - score
+        return moved
 
     score = net.base.copy()
     moved = 0.0

@@ -59,10 +59,7 @@ def _keys_of(value: Any) -> int:
         for item in level:
             if type(item) is dict:
                 keys += len(item)
-                children = item.values()
-            else:
-                children = item
-            for child in children:
+            for child in item.values() if type(item) is dict else item:
                 if type(child) is dict or type(child) is list:
                     below.append(child)
         level = below
