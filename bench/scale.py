@@ -67,40 +67,42 @@ def cpu(function: Callable[[], Any], rounds: int) -> float:
     return best
 
 
+def measure(name: str, data: dict[str, Any], folder: Path, rounds: int) -> None:
+    """Print one row per measure of the map ``data``, each beside ``json.loads`` of its file."""
+    as_json = folder / f"{name}.json"
+    as_json.write_text(json.dumps(data, indent=1))
+    as_yaml = folder / f"{name}.yaml"
+    as_yaml.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False))
+    text, raw, yaml_text = as_json.read_text(), as_json.read_bytes(), as_yaml.read_text()
+    loaded = argmap.load(as_json)
+    floor = cpu(lambda: json.loads(text), rounds)
+    rows: list[tuple[str, float]] = [
+        ("`json.loads`", floor),
+        ("`orjson.loads`", cpu(lambda: orjson.loads(raw), rounds)),
+        (
+            "pydantic `ArgumentMap.model_validate_json`",
+            cpu(lambda: ArgumentMap.model_validate_json(raw), rounds),
+        ),
+        ("`argmap.load` (JSON)", cpu(lambda: argmap.load(as_json), rounds)),
+        ("`yaml.load` (CSafeLoader)", cpu(lambda: yaml.load(yaml_text, Loader=yaml.CSafeLoader), rounds)),
+        ("`argmap.load` (YAML)", cpu(lambda: argmap.load(as_yaml), rounds)),
+        ("`weak_links`", cpu(lambda: weak_links(loaded), rounds)),
+    ]
+    for what, seconds in rows:
+        print(f"| {name} | {what} | {seconds:.3f} | {seconds / floor:.2f} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
-    n, rounds = options.statements, options.rounds
     folder = Path(tempfile.mkdtemp())
-    print(f"| map ({n:,} statements) | what | CPU s | ratio to `json.loads` |")
+    print(f"| map ({options.statements:,} statements) | what | CPU s | ratio to `json.loads` |")
     print("|---|---|---:|---:|")
     for cyclic in (False, True):
-        data = map_data(n, cyclic=cyclic)
-        name = "cyclic" if cyclic else "acyclic"
-        as_json = folder / f"{name}.json"
-        as_json.write_text(json.dumps(data, indent=1))
-        as_yaml = folder / f"{name}.yaml"
-        as_yaml.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False))
-        text, raw = as_json.read_text(), as_json.read_bytes()
-        yaml_text = as_yaml.read_text()
-        loaded = argmap.load(as_json)
-        floor = cpu(lambda: json.loads(text), rounds)
-        rows: list[tuple[str, float]] = [
-            ("`json.loads`", floor),
-            ("`orjson.loads`", cpu(lambda: orjson.loads(raw), rounds)),
-            (
-                "pydantic `ArgumentMap.model_validate_json`",
-                cpu(lambda: ArgumentMap.model_validate_json(raw), rounds),
-            ),
-            ("`argmap.load` (JSON)", cpu(lambda: argmap.load(as_json), rounds)),
-            ("`yaml.load` (CSafeLoader)", cpu(lambda: yaml.load(yaml_text, Loader=yaml.CSafeLoader), rounds)),
-            ("`argmap.load` (YAML)", cpu(lambda: argmap.load(as_yaml), rounds)),
-            ("`weak_links`", cpu(lambda: weak_links(loaded), rounds)),
-        ]
-        for what, seconds in rows:
-            print(f"| {name} | {what} | {seconds:.3f} | {seconds / floor:.2f} |")
+        data = map_data(options.statements, cyclic=cyclic)
+        measure("cyclic" if cyclic else "acyclic", data, folder, options.rounds)
 
 
 if __name__ == "__main__":

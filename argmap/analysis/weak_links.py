@@ -87,6 +87,10 @@ def weak_links(
     return find_weak_links(argument_map, structure, labels, scores, weak_inference, long_chain, schemes)
 
 
+# Weak links are built with ``WeakLink.model_construct``: every field is computed here, within its
+# bounds, and validating 10⁵ of them (one per statement of a long chain) cost more than finding them.
+
+
 def find_weak_links(
     argument_map: ArgumentMap,
     structure: SupportStructure,
@@ -127,7 +131,7 @@ def _single_points_of_failure(structure: SupportStructure, claim: str) -> list[W
         name = structure.names[node]
         share = below[node] / supporting
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="single-point-of-failure",
                 nodes=(name,),
                 severity=round(0.5 + 0.5 * share, 3),
@@ -146,7 +150,7 @@ def _unsupported(argument_map: ArgumentMap, structure: SupportStructure, claim: 
     links = []
     if dag.is_ground(dag.root):
         return [
-            WeakLink(
+            WeakLink.model_construct(
                 kind="unsupported-premise",
                 nodes=(claim,),
                 severity=0.8,
@@ -160,7 +164,7 @@ def _unsupported(argument_map: ArgumentMap, structure: SupportStructure, claim: 
             severity = (0.6 if statement.kind == "claim" else 0.5) + (0.2 if name in attacked else 0.0)
             contested = " and it is attacked" if name in attacked else ""
             links.append(
-                WeakLink(
+                WeakLink.model_construct(
                     kind="unsupported-premise",
                     nodes=(name,),
                     severity=severity,
@@ -180,7 +184,7 @@ def _linked_premises(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLink
             count = len(relation.sources)
             for premise in relation.sources:
                 links.append(
-                    WeakLink(
+                    WeakLink.model_construct(
                         kind="linked-premise",
                         nodes=(premise, relation.key, relation.to),
                         severity=0.4,
@@ -207,7 +211,7 @@ def _unanswered_attacks(
         what = "the inference" if relation.to in inferences else "the claim" if on_claim else "the premise"
         attackers = " and ".join(relation.sources)
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="unanswered-attack",
                 nodes=(*relation.sources, relation.to, relation.key),
                 severity=0.9 if on_claim else 0.75,
@@ -288,7 +292,7 @@ def _circular_support(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLin
         members = tuple(argument_map.statements[i].id for i in component)
         in_tree = not tree.isdisjoint(members)
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="circular-support",
                 nodes=members,
                 severity=0.8 if in_tree else 0.5,
@@ -314,7 +318,7 @@ def _weak_inferences(
         value = min(values)
         sources = " and ".join(relation.sources)
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="weak-inference",
                 nodes=(*relation.sources, relation.to, relation.key),
                 severity=round(1.0 - value, 3),
@@ -341,7 +345,7 @@ def _open_critical_questions(
         inside = relation.type == "support" and relation.to in tree
         role = "the inference" if relation.type == "support" else "the objection"
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="open-critical-question",
                 nodes=(*relation.sources, relation.to, relation.key),
                 severity=OPEN_QUESTION_SEVERITY if inside else OPEN_QUESTION_ELSEWHERE_SEVERITY,
@@ -391,7 +395,7 @@ def _long_chain(argument_map: ArgumentMap, structure: SupportStructure, threshol
         previous = best[previous][1]
     names = tuple(structure.names[i] for i in reversed(chain))
     return [
-        WeakLink(
+        WeakLink.model_construct(
             kind="long-chain",
             nodes=names,
             severity=round(1.0 - reliability, 3),
