@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -152,8 +153,8 @@ def batch(
     skip : iterable of str
         Files to leave out (by path, as :func:`done_files` gives them): a resumed run.
     skip_sha256 : iterable of str
-        Files to leave out by content: those whose bytes have one of these SHA-256 digests
-        (hex), wherever they are now (a resumed run whose files were moved or renamed).
+        Files to leave out by content: for each of these SHA-256 digests (hex), one file whose
+        bytes have it, wherever it is now (a resumed run whose files were moved or renamed).
 
     Returns
     -------
@@ -178,9 +179,16 @@ def batch(
     found = expand_inputs(paths)
     done = {os.path.realpath(file) for file in skip}
     files = [file for file in found.files if os.path.realpath(file) not in done]
-    digests = set(skip_sha256)
-    if digests:
-        files = [file for file in files if _sha256(file) not in digests]
+    digests = Counter(skip_sha256)
+    if digests:  # each digest stands for one file: a copy of a done file elsewhere still gets its row
+        remaining = []
+        for file in files:
+            digest = _sha256(file)
+            if digest is not None and digests[digest] > 0:
+                digests[digest] -= 1
+            else:
+                remaining.append(file)
+        files = remaining
     if dask:
         records = run_dask(files, chosen, scheduler=scheduler, workers=dask_local)
     else:
@@ -330,7 +338,8 @@ def _write_locked(
         dask_local=dask_local,
         timeout=timeout,
         skip=[row.file for row in kept],
-        skip_sha256=[row.sha256 for row in kept if row.sha256 is not None],
+        # by content, the files of rows whose paths are gone: moved or renamed since
+        skip_sha256=[row.sha256 for row in kept if row.sha256 is not None and not os.path.exists(row.file)],
     )
     refuse_overwriting_inputs(out, run.files)
     if retry_errors:

@@ -197,3 +197,17 @@ def test_resume_matches_a_moved_file_by_its_content(tmp_path: Path) -> None:
     again = write_batch([str(tmp_path / "new")], out, "chains", jobs=1, resume=True)
     assert (again.written, again.resumed) == (1, 1)
     assert [row["file"] for row in _rows(out)] == [first, other]
+
+
+def test_resume_by_content_counts_one_file_per_row(tmp_path: Path) -> None:
+    # Copies of a done file are files of their own: only a row whose file is gone matches by content.
+    copies = _many(tmp_path / "maps", 3)  # three files, the same bytes
+    out = tmp_path / "results.jsonl"
+    write_batch(copies[:1], out, "chains", jobs=1)
+    again = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1, resume=True)
+    assert (again.written, again.resumed) == (2, 1)
+
+    os.remove(copies[0])
+    (tmp_path / "maps" / "copy.yaml").write_text(Path(copies[1]).read_text())
+    last = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1, resume=True)
+    assert (last.written, last.resumed) == (0, 3)  # copy.yaml stands for the removed file
