@@ -162,7 +162,11 @@ class Statement(_Record):
 
     id: Identifier
     kind: StatementKind = Field(description="The statement's role in this map.")
-    text: str = Field(min_length=1, description="The statement, in the map author's words.")
+    # Not blank: a character other than whitespace (str.isspace's, so \x1c-\x1f too), checked by
+    # pydantic-core's regex rather than a Python validator called once per statement.
+    text: str = Field(
+        min_length=1, pattern=r"[^\s\x1c-\x1f]", description="The statement, in the map author's words."
+    )
     span: Span | None = None
     weight: UnitFloat | None = Field(default=None, description="Base score in [0, 1].")
     tags: tuple[str, ...] = ()
@@ -173,13 +177,6 @@ class Statement(_Record):
         default=None,
         description="Data argmap does not interpret, kept for round trips (e.g. from AIF or an extractor).",
     )
-
-    @field_validator("text")
-    @classmethod
-    def _text_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text is empty")
-        return value
 
 
 class Relation(_Record):
@@ -532,6 +529,38 @@ def duplicate_ids(entries: Iterable[tuple[str, tuple[str, int]]]) -> list[Proble
     return problems
 
 
+def _references_resolve_in_bulk(
+    statements: Sequence[Statement],
+    relations: Sequence[Relation],
+    main_claim: str | None,
+    check_duplicates: bool,
+) -> bool:
+    """Whether the map certainly has none of the problems :func:`check_references` looks for.
+
+    Set operations over all ids at once, so that a valid map of 10⁵ statements costs a few
+    passes in C; only a map that fails one of them is walked item by item to say where.
+    """
+    statement_ids = {s.id for s in statements}
+    relation_ids = {r.id for r in relations if r.id is not None}
+    if check_duplicates:
+        named = len(statements) + sum(r.id is not None for r in relations)
+        if len(statement_ids) + len(relation_ids) != named or not statement_ids.isdisjoint(relation_ids):
+            return False
+    if main_claim is not None and main_claim not in statement_ids:
+        return False
+    if not statement_ids.issuperset(source for r in relations for source in r.sources):
+        return False
+    if any(len(set(r.sources)) != len(r.sources) for r in relations if len(r.sources) > 1):
+        return False
+    if any(r.type == "support" and r.to in r.sources for r in relations):
+        return False
+    return all(
+        r.to in relation_ids and r.to != r.id and r.type == "attack"
+        for r in relations
+        if r.to not in statement_ids
+    )
+
+
 def check_references(
     statements: Sequence[Statement],
     relations: Sequence[Relation],
@@ -565,6 +594,8 @@ def check_references(
     >>> [p.message for p in check_references(s, r, "C")]
     ["'from' names no statement: 'D'"]
     """
+    if not other_ids and _references_resolve_in_bulk(statements, relations, main_claim, check_duplicates):
+        return []
     s_index = list(statement_indices) if statement_indices is not None else list(range(len(statements)))
     r_index = list(relation_indices) if relation_indices is not None else list(range(len(relations)))
     problems: list[Problem] = []

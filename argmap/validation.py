@@ -323,6 +323,8 @@ def _message(error: Any, path: tuple[str | int, ...]) -> str:
         return f"unknown {label} {value!r}{hint}; expected one of: {expected.replace(' or ', ', ')}"
     if kind == "string_pattern_mismatch" and field in ("id", "main_claim", "to", "from"):
         return f"invalid id {value!r}: use letters, digits, '_', '.' and '-' only"
+    if kind == "string_pattern_mismatch" and field == "text":
+        return "text is empty"
     if kind == "string_pattern_mismatch" and field == "question":
         return f"invalid question id {value!r}: critical question ids are kebab-case (see argmap schemes)"
     if kind == "string_pattern_mismatch" and field == "sha256":

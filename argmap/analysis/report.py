@@ -27,6 +27,27 @@ from argmap.summary import counted
 __all__ = ["markdown_report", "rich_report", "rich_summary"]
 
 OPEN_QUESTION = "open-critical-question"
+TABLE_ROWS = 200
+"""Above this many rows a section is printed as plain lines: rich measures every cell of a table
+to size its columns, which takes minutes for the 10⁵ weak links of a long chain."""
+
+
+def _section(title: str, headers: list[str], rows: list[list[Text | str]]) -> RenderableType:
+    """A titled table, or past :data:`TABLE_ROWS` rows one plain line per row (cells joined by two spaces)."""
+    if len(rows) > TABLE_ROWS:
+        lines = Text(title, style="italic")
+        for row in rows:
+            lines.append("\n")
+            lines.append(Text("  ").join(cell if isinstance(cell, Text) else Text(cell) for cell in row))
+        return lines
+    table = Table(title=title, title_justify="left", expand=False)
+    for header in headers:
+        table.add_column(header, justify="right" if header == "severity" else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
 EXAMPLES_SHOWN = 3
 """Weak links shown per kind in the summary (the most severe first)."""
 
@@ -184,14 +205,16 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
         parts.append(table)
 
     others = _other_links(result)
-    weak = Table(title=f"weak links ({len(others)})", title_justify="left", expand=False)
-    weak.add_column("severity", justify="right", overflow="fold")
-    weak.add_column("kind", overflow="fold")
-    weak.add_column("nodes", overflow="fold")
-    weak.add_column("explanation", overflow="fold")
-    for link in others:
-        weak.add_row(f"{link.severity:.2f}", link.kind, Text(", ".join(link.nodes)), Text(link.explanation))
-    parts.append(weak)
+    parts.append(
+        _section(
+            f"weak links ({len(others)})",
+            ["severity", "kind", "nodes", "explanation"],
+            [
+                [f"{link.severity:.2f}", link.kind, Text(", ".join(link.nodes)), Text(link.explanation)]
+                for link in others
+            ],
+        )
+    )
 
     rows = _question_rows(result, argument_map)
     if rows:
@@ -200,30 +223,34 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
         by_relation: dict[tuple[str, str], list[str]] = {}
         for relation, scheme, question, _ in rows:
             by_relation.setdefault((relation, scheme), []).append(question)
-        questions = Table(
-            title=f"open critical questions ({len(rows)}, on {counted(len(by_relation), 'inference')}; "
-            "their texts: argmap schemes SCHEME, or --format markdown)",
-            title_justify="left",
+        parts.append(
+            _section(
+                f"open critical questions ({len(rows)}, on {counted(len(by_relation), 'inference')}; "
+                "their texts: argmap schemes SCHEME, or --format markdown)",
+                ["relation", "scheme", "open questions"],
+                [
+                    [Text(relation), Text(scheme), Text(", ".join(ids))]
+                    for (relation, scheme), ids in by_relation.items()
+                ],
+            )
         )
-        for column in ("relation", "scheme"):
-            questions.add_column(column, overflow="fold")
-        questions.add_column("open questions", overflow="fold")
-        for (relation, scheme), ids in by_relation.items():
-            questions.add_row(Text(relation), Text(scheme), Text(", ".join(ids)))
-        parts.append(questions)
 
-    counter = Table(title=f"counterarguments ({len(result.counterarguments)})", title_justify="left")
-    for column in ("attacker", "target", "kind", "status", "answered by"):
-        counter.add_column(column, overflow="fold")
-    for item in result.counterarguments:
-        counter.add_row(
-            Text(" + ".join(item.attackers)),
-            Text(item.target),
-            item.kind,
-            item.status,
-            Text(", ".join(item.answered_by)),
+    parts.append(
+        _section(
+            f"counterarguments ({len(result.counterarguments)})",
+            ["attacker", "target", "kind", "status", "answered by"],
+            [
+                [
+                    Text(" + ".join(item.attackers)),
+                    Text(item.target),
+                    item.kind,
+                    item.status,
+                    Text(", ".join(item.answered_by)),
+                ]
+                for item in result.counterarguments
+            ],
         )
-    parts.append(counter)
+    )
     return Group(*parts)
 
 

@@ -47,6 +47,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from argmap.analysis.results import Strength
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
@@ -64,123 +66,171 @@ class StrengthCycleError(UsageError):
 
 @dataclass(frozen=True)
 class _Network:
-    """The dependency structure: for each argument, its base, supporters, attackers and sources."""
+    """The dependency structure as flat arrays (statements first, then relations, in map order).
+
+    ``base`` holds statements' base scores (relations' entries are unused);
+    ``relation_weight`` each relation's weight; a relation's sources are
+    ``sources[source_start[r]:source_start[r + 1]]``; each support (attack) relation ``r``
+    adds ``support_rel[k] = first_relation + r`` into ``support_to[k]`` (``attack_*`` alike).
+    """
 
     names: list[str]
-    base: list[float]
-    relation_weight: list[float | None]  # set for relations: their weight; None for statements
-    sources: list[list[int]]
-    supporters: list[list[int]]
-    attackers: list[list[int]]
+    statements: int
+    base: np.ndarray
+    relation_weight: np.ndarray
+    sources: np.ndarray
+    source_start: np.ndarray
+    support_to: np.ndarray
+    support_rel: np.ndarray
+    attack_to: np.ndarray
+    attack_rel: np.ndarray
 
 
 def _network(argument_map: ArgumentMap) -> _Network:
-    names = [s.id for s in argument_map.statements] + [r.key for r in argument_map.relations]
+    statements, relations = argument_map.statements, argument_map.relations
+    names = [s.id for s in statements] + [r.key for r in relations]
     index = {name: i for i, name in enumerate(names)}
-    base = [s.weight if s.weight is not None else DEFAULT_STATEMENT_BASE for s in argument_map.statements]
-    relation_weight: list[float | None] = [None] * len(argument_map.statements)
-    sources: list[list[int]] = [[] for _ in argument_map.statements]
-    for relation in argument_map.relations:
-        base.append(0.0)
-        relation_weight.append(relation.weight if relation.weight is not None else DEFAULT_RELATION_WEIGHT)
-        sources.append([index[s] for s in relation.sources])
-    supporters: list[list[int]] = [[] for _ in names]
-    attackers: list[list[int]] = [[] for _ in names]
-    for relation in argument_map.relations:
-        target = index[relation.to]
-        (supporters if relation.type == "support" else attackers)[target].append(index[relation.key])
-    return _Network(names, base, relation_weight, sources, supporters, attackers)
+    first = len(statements)
+    base = np.array(
+        [s.weight if s.weight is not None else DEFAULT_STATEMENT_BASE for s in statements]
+        + [0.0] * len(relations)
+    )
+    weight = np.array([r.weight if r.weight is not None else DEFAULT_RELATION_WEIGHT for r in relations])
+    counts = np.fromiter((len(r.sources) for r in relations), dtype=np.int64, count=len(relations))
+    start = np.zeros(len(relations) + 1, dtype=np.int64)
+    np.cumsum(counts, out=start[1:])
+    sources = np.fromiter(
+        (index[s] for r in relations for s in r.sources), dtype=np.int64, count=int(start[-1])
+    )
+    target = np.fromiter((index[r.to] for r in relations), dtype=np.int64, count=len(relations))
+    is_support = np.fromiter((r.type == "support" for r in relations), dtype=bool, count=len(relations))
+    node = np.arange(first, first + len(relations), dtype=np.int64)
+    return _Network(
+        names,
+        first,
+        base,
+        weight,
+        sources,
+        start,
+        target[is_support],
+        node[is_support],
+        target[~is_support],
+        node[~is_support],
+    )
 
 
-def _aggregate(values: list[float]) -> float:
-    product = 1.0
-    for value in values:
-        product *= 1.0 - value
-    return 1.0 - product
+def _relation_base(net: _Network, score: np.ndarray) -> np.ndarray:
+    """Each relation's weight times the strength of its weakest source."""
+    if not len(net.relation_weight):
+        return net.relation_weight
+    return net.relation_weight * np.minimum.reduceat(score[net.sources], net.source_start[:-1])
 
 
-def _combine(base: float, attack: float, support: float) -> float:
-    if attack >= support:
-        return base - base * (attack - support)
-    return base + (1.0 - base) * (support - attack)
+def _dependencies(net: _Network) -> tuple[np.ndarray, np.ndarray]:
+    """Every dependency as (argument, what it depends on): sources, supporters, attackers."""
+    relations = np.repeat(
+        np.arange(net.statements, len(net.names), dtype=np.int64), np.diff(net.source_start)
+    )
+    needs = np.concatenate((relations, net.support_to, net.attack_to))
+    needed = np.concatenate((net.sources, net.support_rel, net.attack_rel))
+    return needs, needed
 
 
 def _topological_order(net: _Network) -> list[int] | None:
-    """Each argument after everything it depends on, or None if there is a cycle."""
-    depends = [net.sources[i] + net.supporters[i] + net.attackers[i] for i in range(len(net.names))]
-    waiting = [len(d) for d in depends]
-    dependents: list[list[int]] = [[] for _ in net.names]
-    for node, needs in enumerate(depends):
-        for need in needs:
-            dependents[need].append(node)
-    ready = [i for i, w in enumerate(waiting) if w == 0]
-    order: list[int] = []
+    """Each argument after everything it depends on, or None if there is a cycle (Kahn's algorithm)."""
+    count = len(net.names)
+    needs, needed = _dependencies(net)
+    waiting = np.bincount(needs, minlength=count).tolist()
+    order = np.argsort(needed, kind="stable")
+    dependents = needs[order].tolist()
+    start = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(needed, minlength=count), out=start[1:])
+    bounds = start.tolist()
+    ready = np.flatnonzero(np.asarray(waiting) == 0).tolist()
+    result: list[int] = []
     while ready:
         node = ready.pop()
-        order.append(node)
-        for dependent in dependents[node]:
+        result.append(node)
+        for dependent in dependents[bounds[node] : bounds[node + 1]]:
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)
-    return order if len(order) == len(net.names) else None
+    return result if len(result) == count else None
 
 
-def _base(net: _Network, node: int, score: list[float]) -> float:
-    """A statement's own base score; a relation's weight times its weakest source's strength."""
-    weight = net.relation_weight[node]
-    return net.base[node] if weight is None else weight * min(score[s] for s in net.sources[node])
+def _by_target(count: int, target: np.ndarray, value: np.ndarray) -> tuple[list[int], list[int]]:
+    """``value`` grouped by ``target`` in CSR form (bounds, values), map order kept within a group."""
+    order = np.argsort(target, kind="stable")
+    bounds = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(target, minlength=count), out=bounds[1:])
+    return bounds.tolist(), value[order].tolist()
 
 
 def _df_quad(net: _Network, order: list[int]) -> list[float]:
-    score = [0.0] * len(net.names)
+    """DF-QuAD in one pass over a topological order, on flat lists (a deep map has as many
+    levels as arguments, so a pass per level would not pay)."""
+    count = len(net.names)
+    first = net.statements
+    base = net.base.tolist()
+    weight = net.relation_weight.tolist()
+    source_start, sources = net.source_start.tolist(), net.sources.tolist()
+    support_start, supporters = _by_target(count, net.support_to, net.support_rel)
+    attack_start, attackers = _by_target(count, net.attack_to, net.attack_rel)
+    score = [0.0] * count
     for node in order:
-        base = _base(net, node, score)
-        attack = _aggregate([score[a] for a in net.attackers[node]])
-        support = _aggregate([score[s] for s in net.supporters[node]])
-        score[node] = _combine(base, attack, support)
+        if node >= first:
+            r = node - first
+            own = weight[r] * min([score[s] for s in sources[source_start[r] : source_start[r + 1]]])
+        else:
+            own = base[node]
+        kept = 1.0
+        for a in attackers[attack_start[node] : attack_start[node + 1]]:
+            kept *= 1.0 - score[a]
+        lent = 1.0
+        for s in supporters[support_start[node] : support_start[node + 1]]:
+            lent *= 1.0 - score[s]
+        attack, support = 1.0 - kept, 1.0 - lent
+        if attack >= support:
+            score[node] = own - own * (attack - support)
+        else:
+            score[node] = own + (1.0 - own) * (support - attack)
     return score
 
 
-def _influence(energy: float) -> float:
-    if energy <= 0.0:
-        return 0.0
-    squared = energy * energy
-    return squared / (1.0 + squared)
+def _influence(energy: np.ndarray) -> np.ndarray:
+    squared: np.ndarray = np.square(np.maximum(energy, 0.0))
+    influence: np.ndarray = squared / (1.0 + squared)
+    return influence
 
 
 def _quadratic_energy(
     net: _Network, tolerance: float, max_iterations: int, step: float
 ) -> tuple[list[float], int]:
+    """Runge-Kutta 4 on the whole vector at once: energies are sums over the relations into each
+    argument (``numpy.bincount``, in map order), relations' bases a segment minimum."""
     count = len(net.names)
+    first = net.statements
 
-    def target(score: list[float]) -> list[float]:
-        result = [0.0] * count
-        for node in range(count):
-            base = _base(net, node, score)
-            energy = sum(score[s] for s in net.supporters[node]) - sum(score[a] for a in net.attackers[node])
-            result[node] = base - base * _influence(-energy) + (1.0 - base) * _influence(energy)
-        return result
+    def derivative(score: np.ndarray) -> np.ndarray:
+        base = np.concatenate((net.base[:first], _relation_base(net, score)))
+        energy = np.bincount(net.support_to, score[net.support_rel], minlength=count) - np.bincount(
+            net.attack_to, score[net.attack_rel], minlength=count
+        )
+        moved: np.ndarray = base - base * _influence(-energy) + (1.0 - base) * _influence(energy) - score
+        return moved
 
-    def derivative(score: list[float]) -> list[float]:
-        return [t - s for t, s in zip(target(score), score, strict=True)]
-
-    def shifted(score: list[float], slope: list[float], factor: float) -> list[float]:
-        return [s + factor * d for s, d in zip(score, slope, strict=True)]
-
-    score = [net.base[i] if net.relation_weight[i] is None else 0.0 for i in range(count)]
+    score = net.base.copy()
+    moved = 0.0
     for iteration in range(1, max_iterations + 1):
         k1 = derivative(score)
-        k2 = derivative(shifted(score, k1, step / 2))
-        k3 = derivative(shifted(score, k2, step / 2))
-        k4 = derivative(shifted(score, k3, step))
-        new = [
-            s + step / 6 * (a + 2 * b + 2 * c + d)
-            for s, a, b, c, d in zip(score, k1, k2, k3, k4, strict=True)
-        ]
-        moved = max((abs(n - s) for n, s in zip(new, score, strict=True)), default=0.0)
+        k2 = derivative(score + step / 2 * k1)
+        k3 = derivative(score + step / 2 * k2)
+        k4 = derivative(score + step * k3)
+        new = score + step / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+        moved = float(np.max(np.abs(new - score), initial=0.0))
         score = new
         if moved < tolerance:
-            return score, iteration
+            return score.tolist(), iteration
     raise UsageError(
         f"the quadratic energy model did not converge within {max_iterations} iterations "
         f"(last change {moved:.2e}); raise max_iterations"

@@ -24,14 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import networkx as nx
+import numpy as np
 
 from argmap.analysis.acceptability import grounded_labels
 from argmap.analysis.chains import SupportStructure, support_structure
 from argmap.analysis.dag import dominator_tree, dominators
 from argmap.analysis.results import WEAK_LINK_KINDS, Label, WeakLink
 from argmap.analysis.strength import strength
-from argmap.graph import statement_graph
 from argmap.model import ArgumentMap
 from argmap.schemes import Catalogue, open_questions
 
@@ -88,6 +87,10 @@ def weak_links(
     return _weak_links_from(argument_map, structure, labels, scores, weak_inference, long_chain, schemes)
 
 
+# Weak links are built with ``WeakLink.model_construct``: every field is computed here, within its
+# bounds, and validating 10⁵ of them (one per statement of a long chain) cost more than finding them.
+
+
 def _weak_links_from(
     argument_map: ArgumentMap,
     structure: SupportStructure,
@@ -128,7 +131,7 @@ def _single_points_of_failure(structure: SupportStructure, claim: str) -> list[W
         name = structure.names[node]
         share = below[node] / supporting
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="single-point-of-failure",
                 nodes=(name,),
                 severity=round(0.5 + 0.5 * share, 3),
@@ -147,7 +150,7 @@ def _unsupported(argument_map: ArgumentMap, structure: SupportStructure, claim: 
     links = []
     if dag.is_ground(dag.root):
         return [
-            WeakLink(
+            WeakLink.model_construct(
                 kind="unsupported-premise",
                 nodes=(claim,),
                 severity=0.8,
@@ -161,7 +164,7 @@ def _unsupported(argument_map: ArgumentMap, structure: SupportStructure, claim: 
             severity = (0.6 if statement.kind == "claim" else 0.5) + (0.2 if name in attacked else 0.0)
             contested = " and it is attacked" if name in attacked else ""
             links.append(
-                WeakLink(
+                WeakLink.model_construct(
                     kind="unsupported-premise",
                     nodes=(name,),
                     severity=severity,
@@ -181,7 +184,7 @@ def _linked_premises(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLink
             count = len(relation.sources)
             for premise in relation.sources:
                 links.append(
-                    WeakLink(
+                    WeakLink.model_construct(
                         kind="linked-premise",
                         nodes=(premise, relation.key, relation.to),
                         severity=0.4,
@@ -208,7 +211,7 @@ def _unanswered_attacks(
         what = "the inference" if relation.to in inferences else "the claim" if on_claim else "the premise"
         attackers = " and ".join(relation.sources)
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="unanswered-attack",
                 nodes=(*relation.sources, relation.to, relation.key),
                 severity=0.9 if on_claim else 0.75,
@@ -221,16 +224,75 @@ def _unanswered_attacks(
     return links
 
 
-def _circular_support(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLink]:
+def _support_cycles(argument_map: ArgumentMap) -> list[list[int]]:
+    """The strongly connected components (two statements or more) of the support graph, as
+    statement positions: Tarjan's algorithm, iterative, on the edges in CSR form."""
     position = {s.id: i for i, s in enumerate(argument_map.statements)}
-    links = []
-    for component in nx.strongly_connected_components(statement_graph(argument_map)):
-        if len(component) < 2:
+    count = len(position)
+    edges = [
+        (position[source], position[r.to])
+        for r in argument_map.relations
+        if r.type == "support" and r.to in position
+        for source in r.sources
+    ]
+    if not edges:
+        return []
+    pairs = np.array(edges, dtype=np.int64)
+    pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
+    bounds = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs[:, 0], minlength=count), out=bounds[1:])
+    start, successors = bounds.tolist(), pairs[:, 1].tolist()
+    index = [-1] * count
+    low = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    components: list[list[int]] = []
+    counter = 0
+    for root in range(count):
+        if index[root] >= 0 or start[root] == start[root + 1]:
             continue
-        members = tuple(sorted(component, key=position.__getitem__))
-        in_tree = bool(component & tree)
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, start[root])]
+        while work:
+            node, edge = work[-1]
+            if edge < start[node + 1]:
+                work[-1] = (node, edge + 1)
+                successor = successors[edge]
+                if index[successor] < 0:
+                    index[successor] = low[successor] = counter
+                    counter += 1
+                    stack.append(successor)
+                    on_stack[successor] = True
+                    work.append((successor, start[successor]))
+                elif on_stack[successor] and index[successor] < low[node]:
+                    low[node] = index[successor]
+                continue
+            work.pop()
+            if work and low[node] < low[work[-1][0]]:
+                low[work[-1][0]] = low[node]
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    components.append(sorted(component))
+    return components
+
+
+def _circular_support(argument_map: ArgumentMap, tree: set[str]) -> list[WeakLink]:
+    links = []
+    for component in _support_cycles(argument_map):
+        members = tuple(argument_map.statements[i].id for i in component)
+        in_tree = not tree.isdisjoint(members)
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="circular-support",
                 nodes=members,
                 severity=0.8 if in_tree else 0.5,
@@ -256,7 +318,7 @@ def _weak_inferences(
         value = min(values)
         sources = " and ".join(relation.sources)
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="weak-inference",
                 nodes=(*relation.sources, relation.to, relation.key),
                 severity=round(1.0 - value, 3),
@@ -283,7 +345,7 @@ def _open_critical_questions(
         inside = relation.type == "support" and relation.to in tree
         role = "the inference" if relation.type == "support" else "the objection"
         links.append(
-            WeakLink(
+            WeakLink.model_construct(
                 kind="open-critical-question",
                 nodes=(*relation.sources, relation.to, relation.key),
                 severity=OPEN_QUESTION_SEVERITY if inside else OPEN_QUESTION_ELSEWHERE_SEVERITY,
@@ -333,7 +395,7 @@ def _long_chain(argument_map: ArgumentMap, structure: SupportStructure, threshol
         previous = best[previous][1]
     names = tuple(structure.names[i] for i in reversed(chain))
     return [
-        WeakLink(
+        WeakLink.model_construct(
             kind="long-chain",
             nodes=names,
             severity=round(1.0 - reliability, 3),

@@ -21,7 +21,9 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -31,7 +33,14 @@ from pydantic import BaseModel, ConfigDict
 
 from argmap.batching.engines import run_dask, run_local
 from argmap.batching.inputs import Inputs, expand_inputs
-from argmap.batching.outputs import done_files, journal_path, locked_output, open_writer, output_kind
+from argmap.batching.outputs import (
+    done_rows,
+    drop_rows,
+    journal_path,
+    locked_output,
+    open_writer,
+    output_kind,
+)
 from argmap.batching.records import ANALYSES, BatchRecord, columns, parse_analyses
 from argmap.errors import OutputError, UsageError
 from argmap.io import check_output, refuse_overwriting_inputs
@@ -122,6 +131,7 @@ def batch(
     dask_local: int | None = None,
     timeout: float | None = None,
     skip: Iterable[str] = (),
+    skip_sha256: Iterable[str] = (),
 ) -> Batch:
     """Analyse every map file of ``paths``; the records come as the maps complete.
 
@@ -142,6 +152,9 @@ def batch(
         default; not available with Dask.
     skip : iterable of str
         Files to leave out (by path, as :func:`done_files` gives them): a resumed run.
+    skip_sha256 : iterable of str
+        Files to leave out by content: for each of these SHA-256 digests (hex), one file whose
+        bytes have it, wherever it is now (a resumed run whose files were moved or renamed).
 
     Returns
     -------
@@ -166,11 +179,30 @@ def batch(
     found = expand_inputs(paths)
     done = {os.path.realpath(file) for file in skip}
     files = [file for file in found.files if os.path.realpath(file) not in done]
+    digests = Counter(skip_sha256)
+    if digests:  # each digest stands for one file: a copy of a done file elsewhere still gets its row
+        remaining = []
+        for file in files:
+            digest = _sha256(file)
+            if digest is not None and digests[digest] > 0:
+                digests[digest] -= 1
+            else:
+                remaining.append(file)
+        files = remaining
     if dask:
         records = run_dask(files, chosen, scheduler=scheduler, workers=dask_local)
     else:
         records = run_local(files, chosen, jobs=jobs or os.cpu_count() or 1, timeout=timeout)
     return Batch(records, Inputs(tuple(files), found.ignored), len(found.files) - len(files), chosen)
+
+
+def _sha256(file: str) -> str | None:
+    """The SHA-256 of a file's bytes (hex), read in blocks; None if it cannot be read (its row says why)."""
+    try:
+        with open(file, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 class BatchSummary(BaseModel):
@@ -202,13 +234,17 @@ def write_batch(
     resume: bool = False,
     overwrite: bool = False,
     progress: Progress | None = None,
+    retry_errors: bool = False,
 ) -> BatchSummary:
     """Run a batch and write its rows to ``output`` as they complete (``argmap batch``).
 
     An existing output is never destroyed silently: without ``resume`` or ``overwrite`` it
-    is an error. With ``resume``, files that already have a row (ok or error) are skipped
-    and new rows are added; the output must have been written for the same analyses.
-    With ``overwrite``, it is replaced. An absent output with ``resume`` is simply begun.
+    is an error. With ``resume``, files that already have a row (ok or error) are skipped,
+    matched by path or by content (the row's ``sha256``: a file moved or renamed since), and
+    new rows are added; the output must have been written for the same analyses. With
+    ``retry_errors`` too, the files among ``paths`` whose rows are error rows are analysed
+    again and their new rows replace the old. With ``overwrite``, the output is replaced. An
+    absent output with ``resume`` is simply begun.
 
     Parameters
     ----------
@@ -222,6 +258,8 @@ def write_batch(
         Replace an existing output.
     progress : callable, optional
         ``progress(done, total)``, called before the first map and after each row.
+    retry_errors : bool
+        With ``resume``: analyse again the files whose rows are error rows, replacing them.
 
     Returns
     -------
@@ -254,11 +292,23 @@ def write_batch(
     chosen = parse_analyses(analyses)
     if resume and overwrite:
         raise UsageError("resume or overwrite an output, not both")
+    if retry_errors and not resume:
+        raise UsageError("--retry-errors retries the error rows of an output being resumed: add --resume")
     for path in (out, journal_path(out)):
         check_output(path)
     with locked_output(out):
         return _write_locked(
-            paths, out, chosen, jobs, scheduler, dask_local, timeout, resume, overwrite, progress
+            paths,
+            out,
+            chosen,
+            jobs,
+            scheduler,
+            dask_local,
+            timeout,
+            resume,
+            overwrite,
+            progress,
+            retry_errors,
         )
 
 
@@ -273,15 +323,30 @@ def _write_locked(
     resume: bool,
     overwrite: bool,
     progress: Progress | None,
+    retry_errors: bool,
 ) -> BatchSummary:
     exists = out.exists() or journal_path(out).exists()
     if exists and not (resume or overwrite):
         raise OutputError(f"{out} exists: --resume to continue it, --force to replace it")
-    done = done_files(out, chosen) if resume else []
+    done = done_rows(out, chosen) if resume else []
+    kept = [row for row in done if row.ok or not retry_errors]
     run = batch(
-        paths, chosen, jobs=jobs, scheduler=scheduler, dask_local=dask_local, timeout=timeout, skip=done
+        paths,
+        chosen,
+        jobs=jobs,
+        scheduler=scheduler,
+        dask_local=dask_local,
+        timeout=timeout,
+        skip=[row.file for row in kept],
+        # by content, the files of rows whose paths are gone: moved or renamed since
+        skip_sha256=[row.sha256 for row in kept if row.sha256 is not None and not os.path.exists(row.file)],
     )
     refuse_overwriting_inputs(out, run.files)
+    if retry_errors:
+        again = {os.path.realpath(file) for file in run.files}
+        drop_rows(
+            out, chosen, {row.file for row in done if not row.ok and os.path.realpath(row.file) in again}
+        )
     if overwrite:
         for path in (out, journal_path(out)):
             path.unlink(missing_ok=True)

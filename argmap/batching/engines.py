@@ -45,7 +45,7 @@ from argmap.batching.records import BatchRecord, analyze_file, error_record
 from argmap.errors import ArgmapError, UsageError
 from argmap.limits import default_limits
 
-__all__ = ["Worker", "run_dask", "run_local"]
+__all__ = ["Worker", "analyze_chunk", "run_dask", "run_local"]
 
 Worker = Callable[[str, Sequence[str]], BatchRecord]
 """The work done for one file: ``worker(file, analyses) -> BatchRecord`` (picklable by name)."""
@@ -247,45 +247,98 @@ def _dask(
         yield from _dask_records(files, analyses, scheduler, workers)
 
 
+_CHUNK_MAX = 50
+"""Maps per Dask task at most: enough to spread the scheduler's cost per task (milliseconds) thin."""
+
+
+def _chunk_size(files: int, threads: int) -> int:
+    """Maps per Dask task for a corpus: about four tasks per worker thread, at most :data:`_CHUNK_MAX`.
+
+    Examples
+    --------
+    >>> _chunk_size(5_000, 2), _chunk_size(20, 2), _chunk_size(3, 8)
+    (50, 2, 1)
+    """
+    return max(1, min(_CHUNK_MAX, files // (4 * max(1, threads))))
+
+
+def analyze_chunk(
+    files: Sequence[str], analyses: Sequence[str], data: Sequence[bytes] | None = None
+) -> list[BatchRecord]:
+    """The records of a chunk of files, in order: the work of one Dask task.
+
+    ``data`` holds the files' bytes when the client sent them (a remote cluster); without
+    it each worker reads the files itself (a LocalCluster shares this machine's disk).
+
+    Examples
+    --------
+    >>> [r.ok for r in analyze_chunk(["graphs/ukraine-us-alliance.yaml", "README.md"], ("chains",))]
+    [True, False]
+    """
+    if data is None:
+        return [analyze_file(file, analyses) for file in files]
+    return [analyze_file(file, analyses, content) for file, content in zip(files, data, strict=True)]
+
+
 def _dask_records(
     files: Sequence[str], analyses: tuple[str, ...], scheduler: str | None, workers: int | None
 ) -> Iterator[BatchRecord]:
     from distributed import as_completed as dask_completed
 
     client, cluster = _client(scheduler, workers)
+    ship = cluster is None  # a remote cluster may not see our files: send their bytes
     try:
-        # A bounded window of tasks in flight: the client holds a few files' bytes at a time.
-        window = 4 * max(1, sum(client.nthreads().values()))
-        queue = iter(files)
+        # Chunks of maps per task, and a bounded window of them in flight: the client holds a few
+        # chunks' bytes at a time, and pays the scheduler's cost per task once per chunk.
+        threads = max(1, sum(client.nthreads().values()))
+        size = _chunk_size(len(files), threads)
+        window = 2 * threads
+        queue: list[list[str]] = [list(files[i : i + size]) for i in range(0, len(files), size)]
+        queue.reverse()
         running = dask_completed()
-        names: dict[str, str] = {}
+        chunks: dict[str, list[str]] = {}
 
         def refill() -> Iterator[BatchRecord]:
-            """Submit the next file; an unreadable one gives its error row and the next is tried."""
-            for file in queue:
-                try:
-                    data = read_file(file, default_limits())
-                except ArgmapError as exc:
-                    yield error_record(file, "parse", str(exc), analyses)
-                    continue
-                future = client.submit(analyze_file, file, analyses, data, pure=False)
-                names[future.key] = file
+            """Submit the next chunk; with bytes to send, an unreadable file gives its error row here."""
+            while queue:
+                chunk = queue.pop()
+                data: list[bytes] | None = None
+                if ship:
+                    readable, data = [], []
+                    for file in chunk:
+                        try:
+                            data.append(read_file(file, default_limits()))
+                        except ArgmapError as exc:
+                            yield error_record(file, "parse", str(exc), analyses)
+                            continue
+                        readable.append(file)
+                    chunk = readable
+                    if not chunk:
+                        continue
+                future = client.submit(analyze_chunk, chunk, analyses, data, pure=False)
+                chunks[future.key] = chunk
                 running.add(future)
                 return
 
         for _ in range(window):
             yield from refill()
         for future in running:
-            file = names.pop(future.key)
+            chunk = chunks.pop(future.key)
             try:
-                record = future.result()
+                records = future.result()
             except Exception as exc:  # KilledWorker: every worker that ran the task died
+                future.release()
+                if len(chunk) > 1:  # find the map that kills workers: its chunk again, a map per task
+                    queue.extend([file] for file in reversed(chunk))
+                    yield from refill()
+                    continue
                 if type(exc).__name__ == "KilledWorker":
-                    record = error_record(file, "crash", f"the Dask workers running it died: {exc}", analyses)
+                    message = f"the Dask workers running it died: {exc}"
+                    records = [error_record(chunk[0], "crash", message, analyses)]
                 else:
-                    record = _failure(file, analyses, exc, None)
+                    records = [_failure(chunk[0], analyses, exc, None)]
             future.release()
-            yield record
+            yield from records
             yield from refill()
     finally:
         client.close()

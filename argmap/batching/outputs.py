@@ -40,21 +40,24 @@ import fcntl
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from argmap.batching.records import BatchRecord, Cell, analyses_of_columns, columns
 from argmap.errors import OutputError, UsageError
 from argmap.escape import csv_cell, csv_cell_value
-from argmap.writing import check_output, output_mode, process_alive, temporary_beside
+from argmap.writing import check_output, output_mode, process_alive, temporary_beside, write_bytes_atomic
 
 __all__ = [
     "OUTPUT_SUFFIXES",
+    "DoneRow",
     "RowWriter",
     "done_files",
+    "done_rows",
+    "drop_rows",
     "journal_path",
     "lock_path",
     "locked_output",
@@ -229,7 +232,7 @@ def _jsonl_rows(path: Path, names: list[str], analyses: Sequence[str]) -> list[d
     return rows
 
 
-def _csv_done(path: Path, names: list[str], analyses: Sequence[str]) -> list[str]:
+def _csv_done(path: Path, names: list[str], analyses: Sequence[str]) -> list[dict[str, str]]:
     text = path.read_bytes().decode("utf-8", errors="strict")
     offset = 0
     complete = 0
@@ -241,7 +244,7 @@ def _csv_done(path: Path, names: list[str], analyses: Sequence[str]) -> list[str
             yield line
 
     reader = csv.reader(lines(), strict=True)
-    files: list[str] = []
+    files: list[dict[str, str]] = []
     try:
         header = next(reader, None)
         if header is None:
@@ -254,7 +257,7 @@ def _csv_done(path: Path, names: list[str], analyses: Sequence[str]) -> list[str
         for row in reader:
             if len(row) != len(names) or not text[:offset].endswith("\n"):
                 break
-            files.append(csv_cell_value(row[0]))
+            files.append({name: csv_cell_value(cell) for name, cell in zip(names, row, strict=True)})
             complete = offset
     except csv.Error:
         pass
@@ -264,8 +267,16 @@ def _csv_done(path: Path, names: list[str], analyses: Sequence[str]) -> list[str
     return files
 
 
-def done_files(path: str | Path, analyses: Sequence[str]) -> list[str]:
-    """The files an existing output already has a row for (to resume it), as written.
+class DoneRow(NamedTuple):
+    """A row an output already has: its file, the file's SHA-256 (if it was read), and whether it is ok."""
+
+    file: str
+    sha256: str | None
+    ok: bool
+
+
+def done_rows(path: str | Path, analyses: Sequence[str]) -> list[DoneRow]:
+    """The rows an existing output already has (to resume it), in the output's order.
 
     A last row cut short by an interruption is removed from the file (its map is then
     analysed again). For Parquet, the rows of the journal of a run killed outright count too.
@@ -279,7 +290,7 @@ def done_files(path: str | Path, analyses: Sequence[str]) -> list[str]:
 
     Returns
     -------
-    list of str
+    list of DoneRow
 
     Raises
     ------
@@ -287,26 +298,116 @@ def done_files(path: str | Path, analyses: Sequence[str]) -> list[str]:
         If the output was written for other analyses, or Parquet needs pyarrow.
     OutputError
         If the file is not a batch output of its suffix's format.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from argmap.batching.records import error_record
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "rows.jsonl"
+    >>> with open_writer(out, ("chains",)) as writer:
+    ...     writer.write(error_record("m.yaml", "parse", "bad", ("chains",)))
+    >>> done_rows(out, ("chains",))
+    [DoneRow(file='m.yaml', sha256=None, ok=False)]
     """
     path = Path(path)
     kind = output_kind(path)
     names = [name for name, _ in columns(analyses)]
-    files: list[str] = []
+    rows: list[Mapping[str, Any]] = []
     if kind == "parquet":
         journal = journal_path(path)
         if path.exists():
-            files.extend(_parquet_table(path, names, analyses).column("file").to_pylist())
+            table = _parquet_table(path, names, analyses).select(["file", "sha256", "status"])
+            rows.extend(table.to_pylist())
         if journal.exists():
-            files.extend(row["file"] for row in _jsonl_rows(journal, names, analyses))
-        return files
-    if not path.exists():
+            rows.extend(_jsonl_rows(journal, names, analyses))
+    elif not path.exists():
         return []
+    elif kind == "jsonl":
+        rows = list(_jsonl_rows(path, names, analyses))
+    else:
+        try:
+            rows = list(_csv_done(path, names, analyses))
+        except UnicodeDecodeError:
+            raise OutputError(f"{path}: not a batch output (not UTF-8 text)") from None
+    return [DoneRow(row["file"], row["sha256"] or None, row["status"] == "ok") for row in rows]
+
+
+def done_files(path: str | Path, analyses: Sequence[str]) -> list[str]:
+    """The files an existing output already has a row for (to resume it), as written.
+
+    See :func:`done_rows` (the same rows, their files only).
+    """
+    return [row.file for row in done_rows(path, analyses)]
+
+
+def drop_rows(path: str | Path, analyses: Sequence[str], files: Collection[str]) -> int:
+    """Remove the rows of ``files`` from an existing output (``--retry-errors``); how many went.
+
+    The output is rewritten beside itself and renamed over it (for Parquet, its journal too),
+    so that an interruption leaves it whole, with or without those rows.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from argmap.batching.records import error_record
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "rows.csv"
+    >>> with open_writer(out, ("chains",)) as writer:
+    ...     for name in ("a.yaml", "b.yaml"):
+    ...         writer.write(error_record(name, "parse", "bad", ("chains",)))
+    >>> drop_rows(out, ("chains",), {"a.yaml"}), done_files(out, ("chains",))
+    (1, ['b.yaml'])
+    """
+    path = Path(path)
+    kind = output_kind(path)
+    gone = set(files)
+    if not gone:
+        return 0
+    names = [name for name, _ in columns(analyses)]
+    dropped = 0
+    if kind == "parquet":
+        pa = _require_pyarrow()
+        import pyarrow.compute
+
+        if path.exists():
+            table = _parquet_table(path, names, analyses)
+            keep = pyarrow.compute.invert(pyarrow.compute.is_in(table.column("file"), pa.array(sorted(gone))))
+            kept = table.filter(keep)
+            dropped += table.num_rows - kept.num_rows
+            sink = pa.BufferOutputStream()
+            pa.parquet.write_table(kept, sink)
+            write_bytes_atomic(path, sink.getvalue().to_pybytes())
+        journal = journal_path(path)
+        if journal.exists():
+            dropped += _drop_lines(journal, names, analyses, gone)
+        return dropped
+    if not path.exists():
+        return 0
     if kind == "jsonl":
-        return [row["file"] for row in _jsonl_rows(path, names, analyses)]
-    try:
-        return _csv_done(path, names, analyses)
-    except UnicodeDecodeError:
-        raise OutputError(f"{path}: not a batch output (not UTF-8 text)") from None
+        return _drop_lines(path, names, analyses, gone)
+    rows = _csv_done(path, names, analyses)
+    kept_rows = [row for row in rows if row["file"] not in gone]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(names)
+    for row in kept_rows:
+        writer.writerow(_csv_text(_cell(row[name], kind_of)) for name, kind_of in columns(analyses))
+    write_bytes_atomic(path, buffer.getvalue().encode("utf-8"))
+    return len(rows) - len(kept_rows)
+
+
+def _cell(text: str, kind: type) -> Cell:
+    """A CSV cell read back as the value it was written from."""
+    if text == "":
+        return None
+    return kind(text) if kind is not str else text
+
+
+def _drop_lines(path: Path, names: list[str], analyses: Sequence[str], gone: set[str]) -> int:
+    _jsonl_rows(path, names, analyses)  # checked, and a last line cut short removed
+    lines = path.read_bytes().splitlines(keepends=True)
+    kept = [line for line in lines if json.loads(line)["file"] not in gone]
+    write_bytes_atomic(path, b"".join(kept))
+    return len(lines) - len(kept)
 
 
 def _parquet_table(path: Path, names: list[str], analyses: Sequence[str]) -> Any:

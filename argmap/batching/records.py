@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, get_args
@@ -84,6 +85,7 @@ _LABELS = LABELS
 _BASE_COLUMNS: tuple[tuple[str, type], ...] = (
     ("file", str),
     ("format", str),
+    ("sha256", str),
     ("status", str),
     ("error_kind", str),
     ("error_message", str),
@@ -202,6 +204,10 @@ class BatchRecord(BaseModel):
     file: str
     analyses: tuple[str, ...] = ANALYSES
     format: str | None = None
+    sha256: str | None = Field(
+        default=None,
+        description="SHA-256 of the file's bytes (hex), when it could be read: resume matches it.",
+    )
     error_kind: ErrorKind | None = None
     error_message: str | None = None
     summary: MapSummary | None = None
@@ -230,7 +236,9 @@ class BatchRecord(BaseModel):
         'error'
         """
         row: dict[str, Cell] = dict.fromkeys(name for name, _ in columns(self.analyses))
-        row.update(file=self.file, format=self.format, status="ok" if self.ok else "error")
+        row.update(
+            file=self.file, format=self.format, sha256=self.sha256, status="ok" if self.ok else "error"
+        )
         row.update(error_kind=self.error_kind, error_message=self.error_message)
         if self.summary is not None:
             counts = self.summary
@@ -403,8 +411,9 @@ def analyze_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
         limits = dataclasses.replace(limits, includes=False)
     try:
         fmt = detect_format(file, data).format.name
-        return _analysed(file, fmt, loads(data, fmt, name=file, limits=limits), chosen)
+        record = _analysed(file, fmt, loads(data, fmt, name=file, limits=limits), chosen)
     except RecursionError:
-        return error_record(file, "internal", "RecursionError: the map nests too deeply", chosen, fmt)
+        record = error_record(file, "internal", "RecursionError: the map nests too deeply", chosen, fmt)
     except Exception as exc:  # one bad file never stops a batch: it becomes an error row
-        return error_record(file, _error_kind(exc), _message(exc), chosen, fmt)
+        record = error_record(file, _error_kind(exc), _message(exc), chosen, fmt)
+    return record.model_copy(update={"sha256": hashlib.sha256(data).hexdigest()})

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import yaml
 
 from argmap.errors import ParseError, Problem
@@ -23,6 +24,7 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 __all__ = [
     "decode_text",
+    "fast_json",
     "forget_sniffed",
     "item_lines",
     "json_locator",
@@ -46,6 +48,61 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKeyError(key)
             seen.add(key)
     return result
+
+
+_KEY_END = re.compile(r'"[ \t\n\r]*:')
+
+
+def _keys_of(value: Any) -> int:
+    """How many keys the mappings of a parsed JSON value hold, all levels together."""
+    keys = 0
+    level = [value] if type(value) is dict or type(value) is list else []
+    while level:
+        below: list[Any] = []
+        for item in level:
+            if type(item) is dict:
+                keys += len(item)
+            for child in item.values() if type(item) is dict else item:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+    return keys
+
+
+def fast_json(text: str) -> tuple[Any, bool]:
+    """JSON parsed once, fast, and whether it is exactly what the strict parser would give.
+
+    The value sniffing parsed already is taken when it was the same text; otherwise orjson
+    parses it.
+
+    orjson keeps the last of duplicate keys silently, so the keys of the result are
+    counted against the places in the text where a string is followed by a colon: every
+    key is one such place, and a string value can add more only by holding an escaped
+    quote before a colon. Equal counts therefore prove that no key was repeated; unequal
+    ones (or anything orjson refuses, such as ``NaN``, which ``json`` reads) send the text
+    to the strict parser, which says what is wrong and where. ``(None, False)``: refused.
+
+    Examples
+    --------
+    >>> fast_json('{"a": [1, {"b": "x"}]}')
+    ({'a': [1, {'b': 'x'}]}, True)
+    >>> fast_json('{"a": 1, "a": 2}')[1], fast_json('[NaN]')
+    (False, (None, False))
+    """
+    sniffed = _SNIFFED[0] if _SNIFFED else None
+    if sniffed is not None and sniffed.strict and sniffed.text == text:
+        _SNIFFED.clear()  # the reader owns it now; the cache must not keep a large map alive
+        return sniffed.value, True
+    return _orjson_exact(text)
+
+
+def _orjson_exact(text: str) -> tuple[Any, bool]:
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None, False
+    tokens = len(_KEY_END.findall(text))
+    return value, tokens == _keys_of(value)
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -76,10 +133,8 @@ def parse_json(text: str, name: str, limits: Limits | None = None) -> Any:
     ...
     argmap.errors.ParseError: x.json:1:10: JSON: duplicate key 'a'
     """
-    sniffed = _SNIFFED[0] if _SNIFFED else None
-    if sniffed is not None and sniffed.strict and sniffed.text == text:
-        value = sniffed.value  # parsed already, as strictly, while the formats sniffed it
-        _SNIFFED.clear()  # the reader owns it now; the cache must not keep a large map alive
+    value, exact = fast_json(text)  # parsed already while the formats sniffed it, or by orjson
+    if exact:
         if limits is not None:
             check_json_text_depth(value, text, name, limits)
         return value
@@ -156,7 +211,9 @@ def sniffed_json(data: bytes) -> Any:
     text: str | None = None
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
-        parsed: Any = json.loads(text, object_pairs_hook=keep_last)
+        parsed, exact = _orjson_exact(text)
+        if not exact:
+            parsed = json.loads(text, object_pairs_hook=keep_last)
     except (UnicodeDecodeError, ValueError, RecursionError):
         parsed = None
     _SNIFFED[:] = [_Sniffed(data, text, parsed, strict=parsed is not None and not duplicates)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -87,7 +86,7 @@ def analyze_command(
             max_chains=max_chains,
         )
     if output_format == "json":
-        click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        click.echo(result.model_dump_json(indent=2))  # in Rust: a 10⁵-statement chain's result is 100 MB
     elif output_format == "markdown":
         click.echo(markdown_report(result, argument_map), nl=False)
     elif details:

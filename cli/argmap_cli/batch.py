@@ -85,7 +85,14 @@ def _summary_line(summary: BatchSummary) -> str:
     metavar="SECONDS",
     help="Stop a map after this long: a timeout row (local pool only) [default: no limit].",
 )
-@click.option("--resume", is_flag=True, help="Continue OUTPUT: skip the files it has a row for.")
+@click.option(
+    "--resume", is_flag=True, help="Continue OUTPUT: skip the files it has a row for (by path or by content)."
+)
+@click.option(
+    "--retry-errors",
+    is_flag=True,
+    help="With --resume: analyse again the files whose rows are error rows, replacing those rows.",
+)
 @click.option("--force", is_flag=True, help="Replace an existing OUTPUT.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -96,6 +103,7 @@ def batch_command(
     dask_local: int | None,
     timeout: float | None,
     resume: bool,
+    retry_errors: bool,
     force: bool,
 ) -> int:
     """Analyse every map of INPUTS (files, folders, globs): one row per map in OUTPUT.
@@ -136,6 +144,7 @@ def batch_command(
             resume=resume,
             overwrite=force,
             progress=progress,
+            retry_errors=retry_errors,
         )
     click.echo(_summary_line(summary), err=True)
     return 1 if summary.failed else 0

@@ -134,3 +134,79 @@ def test_sigterm_leaves_a_complete_parquet_file(tmp_path: Path) -> None:
     assert 3 <= len(written) < len(files) and not journal_path(out).exists()
     write_batch([tmp_path / "maps"], out, "chains", jobs=2, resume=True)
     assert Counter(_files(out)) == Counter(files)
+
+
+# -- --retry-errors and matching by content (issue #18) --------------------------------------------
+
+
+def _rows(out: Path) -> list[dict[str, object]]:
+    if out.suffix == ".parquet":
+        return list(pyarrow_parquet.read_table(out).to_pylist())
+    if out.suffix == ".jsonl":
+        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    from argmap.batching.outputs import done_rows
+
+    return [row._asdict() | {"status": "ok" if row.ok else "error"} for row in done_rows(out, ("chains",))]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_retry_errors_runs_the_failed_maps_again_and_replaces_their_rows(tmp_path: Path, suffix: str) -> None:
+    good = _many(tmp_path / "maps", 3)
+    broken = write(tmp_path / "maps", "broken.yaml", "argmap: 1\ntitle: [unclosed\n")
+    out = tmp_path / f"results{suffix}"
+    first = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1)
+    assert (first.written, first.failed) == (4, 1)
+
+    Path(broken).write_text((tmp_path / "maps" / "map0000.yaml").read_text().replace("Many", "Fixed"))
+    again = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1, resume=True, retry_errors=True)
+
+    assert (again.written, again.failed, again.resumed) == (1, 0, 3)
+    rows = _rows(out)
+    assert sorted(str(row["file"]) for row in rows) == sorted([*good, broken])  # one row each
+    assert {str(row["file"]): row["status"] for row in rows}[broken] == "ok"
+
+
+def test_resume_without_retry_errors_keeps_error_rows(tmp_path: Path) -> None:
+    write(tmp_path / "maps", "broken.yaml", "argmap: 1\ntitle: [unclosed\n")
+    out = tmp_path / "results.jsonl"
+    write_batch([str(tmp_path / "maps")], out, "chains", jobs=1)
+    again = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1, resume=True)
+    assert (again.written, again.resumed) == (0, 1)
+    assert [row["status"] for row in _rows(out)] == ["error"]
+
+
+def test_retry_errors_needs_resume(tmp_path: Path) -> None:
+    from argmap.errors import UsageError
+
+    with pytest.raises(UsageError, match="--retry-errors retries the error rows of an output being resumed"):
+        write_batch(["graphs"], tmp_path / "out.jsonl", "chains", retry_errors=True)
+
+
+def test_resume_matches_a_moved_file_by_its_content(tmp_path: Path) -> None:
+    (first,) = _many(tmp_path / "old", 1)
+    out = tmp_path / "results.jsonl"
+    write_batch([first], out, "chains", jobs=1)
+    (row,) = _rows(out)
+    assert row["sha256"] == __import__("hashlib").sha256(Path(first).read_bytes()).hexdigest()
+
+    moved = tmp_path / "new" / "renamed.yaml"
+    moved.parent.mkdir()
+    os.replace(first, moved)
+    other = write(tmp_path / "new", "other.yaml", Path(moved).read_text().replace("Many", "Other"))
+    again = write_batch([str(tmp_path / "new")], out, "chains", jobs=1, resume=True)
+    assert (again.written, again.resumed) == (1, 1)
+    assert [row["file"] for row in _rows(out)] == [first, other]
+
+
+def test_resume_by_content_counts_one_file_per_row(tmp_path: Path) -> None:
+    # Copies of a done file are files of their own: only a row whose file is gone matches by content.
+    copies = _many(tmp_path / "maps", 3)  # three files, the same bytes
+    out = tmp_path / "results.jsonl"
+    write_batch(copies[:1], out, "chains", jobs=1)
+    again = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1, resume=True)
+    assert (again.written, again.resumed) == (2, 1)
+
+    os.remove(copies[0])
+    (tmp_path / "maps" / "copy.yaml").write_text(Path(copies[1]).read_text())
+    last = write_batch([str(tmp_path / "maps")], out, "chains", jobs=1, resume=True)
+    assert (last.written, last.resumed) == (0, 3)  # copy.yaml stands for the removed file

@@ -233,6 +233,10 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["convert", "{out}.apx"],
         ["render", "-o", "{out}.dot"],
         ["batch", "-o", "{out}.jsonl", "--jobs", "1"],
+        ["analyze", "--format", "json"],
+        ["analyze", "--format", "markdown"],
+        ["analyze", "--details"],
+        ["exercise", "-o", "{out}.md"],
     ],
     ids=" ".join,
 )
@@ -253,6 +257,19 @@ def test_commands_handle_a_chain_of_100000_statements(
             lines[-1].endswith(f"[S{CHAIN - 1}] Statement {CHAIN - 1}.") or f"**S{CHAIN - 1}**" in lines[-1]
         )
         assert max(map(len, lines)) < 200  # the depth is written as a number past 40 levels, not as spaces
+    if command[:3] == ["analyze", "--format", "json"]:
+        result = json.loads(stdout)
+        assert (result["support_chains"]["count"], result["support_chains"]["max_depth"]) == (1, CHAIN - 1)
+        # every statement but the claim lies on its one line of support
+        kinds = [link["kind"] for link in result["weak_links"]]
+        assert kinds.count("single-point-of-failure") == CHAIN - 1
+    if command[:3] == ["analyze", "--format", "markdown"]:
+        assert f"## Weak links ({CHAIN + 1})" in stdout
+    if command == ["analyze", "--details"]:
+        assert f"weak links ({CHAIN + 1})" in stdout and f"S{CHAIN - 1}" in stdout
+    if command[0] == "exercise":
+        sheet = out.with_suffix(".md").read_text(encoding="utf-8")
+        assert sheet.count("Statement ") >= CHAIN
 
 
 @pytest.mark.parametrize("command", ["compare", "grade"])
