@@ -8,6 +8,7 @@ The public API in one place:
 'claim'
 """
 
+from argmap.analysis import explain
 from argmap.batching import batch
 from argmap.checks import check
 from argmap.comparison import compare
@@ -50,6 +51,7 @@ __all__ = [
     "check",
     "compare",
     "dumps",
+    "explain",
     "extract",
     "formats",
     "grade",
