@@ -25,6 +25,7 @@ from argmap_cli.check import check_command
 from argmap_cli.compare import compare_command
 from argmap_cli.convert import convert_command
 from argmap_cli.exercise import exercise_command
+from argmap_cli.explain import explain_command
 from argmap_cli.extract import extract_command
 from argmap_cli.formats import formats_command
 from argmap_cli.grade import grade_command
@@ -68,6 +69,7 @@ cli.add_command(show_command)
 cli.add_command(render_command)
 cli.add_command(outline_command)
 cli.add_command(analyze_command)
+cli.add_command(explain_command)
 cli.add_command(batch_command)
 cli.add_command(schema_command)
 cli.add_command(schemes_command)
