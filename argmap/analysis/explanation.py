@@ -438,15 +438,18 @@ class _Tree:
         self.expanded: set[int] = set()
 
     def build(self, argument: int) -> Reason:
-        return self._node(argument, [])
+        return self._node(argument, [], [])
 
-    def _node(self, argument: int, path: list[int]) -> Reason:
+    def _node(self, argument: int, path: list[int], shown: list[str]) -> Reason:
         statement, relation = self._shown_as(argument)
         label = self._label_of(statement)
-        if argument in self.expanded:
+        # A statement met again on its own path closes a cycle (possibly through the relations
+        # it draws); one explained in another branch is not explained twice.
+        if argument in self.expanded or statement in shown:
             return Reason(statement=statement, label=label, relation=relation, repeat=True)
         self.expanded.add(argument)
         path.append(argument)
+        shown.append(statement)
         attackers = self.af.attackers(argument).tolist()
         mine = self.labels[argument]
         if mine == IN:
@@ -455,8 +458,9 @@ class _Tree:
             children = [self._defeater(attackers, path)]
         else:
             children = [a for a in attackers if self.labels[a] == UNDEC]
-        because = tuple(self._node(child, path) for child in children)
+        because = tuple(self._node(child, path, shown) for child in children)
         path.pop()
+        shown.pop()
         return Reason(statement=statement, label=label, relation=relation, because=because)
 
     def _defeater(self, attackers: list[int], path: list[int]) -> int:
