@@ -27,7 +27,7 @@ import json
 import re
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import OutputError
 from argmap.escape import visible_controls
@@ -35,6 +35,9 @@ from argmap.model import ArgumentMap, Relation
 from argmap.render.overlay import Overlay
 from argmap.render.style import Theme
 from argmap.source import SourceDocument
+
+if TYPE_CHECKING:
+    from argmap.analysis.results import Explanation
 
 __all__ = ["CONTEXT", "html_page", "page_data", "page_data_json"]
 
@@ -90,6 +93,7 @@ def page_data(
     drawn: ArgumentMap,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> dict[str, Any]:
     """What the side panel shows about each drawn statement, as plain data.
 
@@ -104,6 +108,9 @@ def page_data(
     source : SourceDocument, optional
         The document the spans point into; each anchored statement gets its passage with
         :data:`CONTEXT` characters either side.
+    explanations : mapping, optional
+        An :class:`~argmap.analysis.Explanation` by statement id (:func:`argmap.analysis.explain_all`):
+        the panel shows why the statement has its label and what would flip it.
 
     Returns
     -------
@@ -111,7 +118,8 @@ def page_data(
         ``title``, ``overlay`` (``None`` or its title and notes) and ``statements``: by id,
         ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``relations`` (each
         with ``direction``, ``verb``, ``relation``, ``ends`` and ``detail``), ``findings``
-        and ``source`` (``None`` or ``before``, ``span``, ``after``).
+        ``source`` (``None`` or ``before``, ``span``, ``after``) and ``explanation`` (``None``
+        or ``why`` and ``flips``, each a list of ``[depth, sentence]``).
 
     Examples
     --------
@@ -127,6 +135,7 @@ def page_data(
     [('supported by', [{'id': 'P', 'text': 'p'}])]
     """
     findings = overlay.findings if overlay is not None else {}
+    explained = _explained(argument_map, explanations or {})
     index = _Index(argument_map)
     statements = {}
     for statement in drawn.statements:
@@ -142,6 +151,7 @@ def page_data(
             "source": _passage(source, statement.span.start, statement.span.end)
             if source is not None and statement.span is not None
             else None,
+            "explanation": explained.get(statement.id),
         }
     return {
         "title": argument_map.title,
@@ -157,6 +167,7 @@ def html_page(
     theme: Theme,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> str:
     """The HTML page around an SVG drawing of the map.
 
@@ -174,6 +185,8 @@ def html_page(
         The overlay drawn in ``svg``: its findings go into the side panel.
     source : SourceDocument, optional
         The document the spans point into.
+    explanations : mapping, optional
+        Explanations by statement id, shown in the side panel.
 
     Returns
     -------
@@ -206,7 +219,7 @@ def html_page(
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    data = page_data_json(page_data(argument_map, drawn, overlay, source))
+    data = page_data_json(page_data(argument_map, drawn, overlay, source, explanations))
     title = html.escape(visible_controls(argument_map.title or "argument map"))
     return (
         "<!DOCTYPE html>\n"
@@ -227,6 +240,19 @@ def html_page(
         f'<script type="application/json" id="argmap-data">{data}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def _explained(
+    argument_map: ArgumentMap, explanations: Mapping[str, Explanation]
+) -> dict[str, dict[str, list[tuple[int, str]]]]:
+    """Each explanation's "why" and "flips" as sentences with depths (formatted, not computed)."""
+    if not explanations:
+        return {}
+    from argmap.analysis.explanation_report import flip_lines, why_lines
+
+    return {
+        i: {"why": why_lines(e, argument_map), "flips": flip_lines(e)} for i, e in explanations.items()
+    }
 
 
 def _bare_svg(svg: str) -> str:

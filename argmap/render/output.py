@@ -28,7 +28,9 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygraphviz
 
@@ -40,6 +42,9 @@ from argmap.render.html import html_page
 from argmap.render.overlay import Overlay
 from argmap.render.style import get_theme
 from argmap.source import SourceDocument
+
+if TYPE_CHECKING:
+    from argmap.analysis.results import Explanation
 
 __all__ = ["FORMATS", "SUFFIXES", "format_for_path", "render", "render_bytes"]
 
@@ -90,6 +95,7 @@ def render_bytes(
     options: RenderOptions | None = None,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> bytes:
     """The map drawn in ``format``.
 
@@ -106,6 +112,9 @@ def render_bytes(
         Findings of an analysis to draw over the map (:mod:`argmap.render.overlay`).
     source : SourceDocument, optional
         For ``"html"`` only: the document the spans point into, quoted in the side panel.
+    explanations : mapping, optional
+        For ``"html"`` only: explanations by statement id (:func:`argmap.analysis.explain_all`),
+        shown in the side panel.
 
     Returns
     -------
@@ -138,6 +147,8 @@ def render_bytes(
         raise UnknownFormatError(f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
     if source is not None and format != "html":
         raise UsageError(f"a source document is shown only in html output, not in {format}")
+    if explanations is not None and format != "html":
+        raise UsageError(f"explanations are shown only in html output, not in {format}")
     options = options if options is not None else RenderOptions()
     graph = dot_graph(argument_map, options, overlay)
     if format == "dot":
@@ -148,7 +159,7 @@ def render_bytes(
     if format != "html":
         return drawing
     svg = drawing.decode("utf-8")
-    page = html_page(argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source)
+    page = html_page(argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source, explanations)
     return page.encode("utf-8")
 
 
@@ -160,6 +171,7 @@ def render(
     options: RenderOptions | None = None,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> Path:
     """Draw the map into a file, replacing it atomically.
 
@@ -179,6 +191,8 @@ def render(
         Findings of an analysis to draw over the map.
     source : SourceDocument, optional
         For HTML only: the document the spans point into.
+    explanations : mapping, optional
+        For HTML only: explanations by statement id, shown in the side panel.
 
     Returns
     -------
@@ -210,7 +224,7 @@ def render(
     """
     target = Path(path)
     chosen = format if format is not None else format_for_path(target)
-    data = render_bytes(argument_map, chosen, options, overlay, source)
+    data = render_bytes(argument_map, chosen, options, overlay, source, explanations)
     write_bytes_atomic(target, data)
     return target
 

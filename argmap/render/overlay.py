@@ -15,6 +15,8 @@ highlight                   what the diagram shows
 ``counterarguments``        attackers and their attacks by status: standing, contested, answered
 ``acceptability``           the label of every statement: in, out (faded) or undec
 ``strength``                each statement's strength as a number and a fill; relations by width
+``flips``                   the statements of the smallest set whose removal flips a statement's
+                            label (from :func:`argmap.explain`, not from an analysis)
 ==========================  =====================================================================
 
 Examples
@@ -50,13 +52,20 @@ if TYPE_CHECKING:
         Acceptability,
         Analysis,
         Counterargument,
+        Explanation,
         Strength,
         SupportChains,
         WeakLink,
     )
 
     Result: TypeAlias = (
-        Analysis | SupportChains | Acceptability | Strength | Sequence[WeakLink] | Sequence[Counterargument]
+        Analysis
+        | SupportChains
+        | Acceptability
+        | Strength
+        | Explanation
+        | Sequence[WeakLink]
+        | Sequence[Counterargument]
     )
 
 __all__ = [
@@ -70,12 +79,20 @@ __all__ = [
     "analysis_findings",
     "chains_overlay",
     "counterarguments_overlay",
+    "flips_overlay",
     "overlay_for",
     "strength_overlay",
     "weak_links_overlay",
 ]
 
-HIGHLIGHTS: tuple[str, ...] = ("weak-links", "chains", "counterarguments", "acceptability", "strength")
+HIGHLIGHTS: tuple[str, ...] = (
+    "weak-links",
+    "chains",
+    "counterarguments",
+    "acceptability",
+    "strength",
+    "flips",
+)
 """What an overlay can show, by the name ``argmap render --highlight`` takes."""
 
 _STATUS_ORDER = ("standing", "contested", "answered")
@@ -617,6 +634,92 @@ def strength_overlay(argument_map: ArgumentMap, strength: Strength) -> Overlay:
     )
 
 
+def flips_overlay(argument_map: ArgumentMap, explanation: Explanation) -> Overlay:
+    """The statements of the smallest flip set of an explanation, and the statement it flips.
+
+    The first listed set of minimum size is marked (``flip``), each of its statements badged
+    with what removing the set does; the statement explained is badged with its label.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The map explained.
+    explanation : Explanation
+        From :func:`argmap.explain`.
+
+    Returns
+    -------
+    Overlay
+
+    Raises
+    ------
+    UnknownIdError
+        If the explanation names no statement of the map.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... argmap: 1
+    ... title: T
+    ... statements:
+    ...   - {id: C, kind: claim, text: c}
+    ...   - {id: B, kind: rebuttal, text: b}
+    ...   - {id: A, kind: rebuttal, text: a}
+    ... relations:
+    ...   - {id: R1, type: attack, from: B, to: C}
+    ...   - {id: R2, type: attack, from: A, to: B}
+    ... ''')
+    >>> overlay = flips_overlay(m, argmap.explain(m, "C"))
+    >>> overlay.nodes["A"].mark, overlay.nodes["A"].badges[0].text, overlay.nodes["C"].badges[0].text
+    ('flip', 'remove: C becomes out', 'IN')
+    """
+    flips = explanation.flips
+    target = explanation.statement
+    _check_ids(argument_map, (target, *(i for chosen in flips.sets for i in chosen)))
+    nodes = {
+        target: NodeMark(
+            mark=explanation.label,
+            badges=(Badge(text=explanation.label.upper(), mark=explanation.label),),
+        )
+    }
+    chosen = flips.sets[0] if flips.sets else ()
+    new_label = flips.labels[0] if flips.labels else explanation.label
+    for statement in chosen:
+        nodes[statement] = NodeMark(
+            mark="flip", badges=(Badge(text=f"remove: {target} becomes {new_label}", mark="flip"),)
+        )
+    if flips.size is None:
+        note = f"no removal of other statements changes the label of {target}"
+    else:
+        count = len(flips.sets)
+        exact = "" if flips.exact else " (smallest found: the search was not exhaustive)"
+        more = "+" if flips.truncated else ""
+        note = (
+            f"removing {', '.join(chosen)} makes {target} {new_label}; "
+            f"{count}{more} set{'s' if count != 1 else ''} of size {flips.size}{exact}"
+        )
+    legend = (
+        LegendEntry(
+            mark="flip", badge="remove", text=f"removing these together changes the label of {target}", ids=chosen
+        ),
+        LegendEntry(
+            mark=explanation.label,
+            badge=explanation.label.upper(),
+            text="the statement explained, and its label now",
+            ids=(target,),
+        ),
+    )
+    return Overlay(
+        highlight="flips",
+        title=f"What would flip {target} ({explanation.semantics} semantics)",
+        claim=target,
+        nodes=nodes,
+        legend=tuple(entry for entry in legend if entry.ids),
+        notes=(note,),
+    )
+
+
 def overlay_for(
     argument_map: ArgumentMap, result: Result, highlight: str | None = None, *, chain: int | None = None
 ) -> Overlay:
@@ -626,8 +729,8 @@ def overlay_for(
     ----------
     argument_map : ArgumentMap
         The map ``result`` is about.
-    result : Analysis, SupportChains, Acceptability, Strength, or a sequence of WeakLink or Counterargument
-        What to show.
+    result : Analysis, SupportChains, Acceptability, Strength, Explanation, or a sequence of WeakLink or Counterargument
+        What to show (an Explanation shows as ``flips``).
     highlight : str, optional
         One of :data:`HIGHLIGHTS`; required for an :class:`~argmap.analysis.Analysis` (which
         holds them all) and an empty sequence, else taken from the result's type (and then,
@@ -662,12 +765,13 @@ def overlay_for(
     Traceback (most recent call last):
     ...
     argmap.errors.UsageError: unknown highlight 'glow'; known highlights: weak-links, chains, \
-counterarguments, acceptability, strength
+counterarguments, acceptability, strength, flips
     """
     from argmap.analysis.results import (
         Acceptability,
         Analysis,
         Counterargument,
+        Explanation,
         Strength,
         SupportChains,
         WeakLink,
@@ -694,6 +798,8 @@ counterarguments, acceptability, strength
         return chains_overlay(argument_map, result, chain=chain)
     if isinstance(result, Acceptability):
         return acceptability_overlay(argument_map, result)
+    if isinstance(result, Explanation):
+        return flips_overlay(argument_map, result)
     if isinstance(result, Strength):
         return strength_overlay(argument_map, result)
     if isinstance(result, Sequence):
@@ -765,14 +871,25 @@ def _overlay_of_analysis(
         return counterarguments_overlay(argument_map, analysis.counterarguments)
     if highlight == "acceptability":
         return acceptability_overlay(argument_map, analysis.acceptability)
+    if highlight == "flips":
+        raise UsageError("flips come from an explanation (argmap.explain), not from an analysis")
     if analysis.strength is None:
         raise UsageError("the analysis has no strength to highlight (it ran with strength_model='none')")
     return strength_overlay(argument_map, analysis.strength)
 
 
 def _highlight_of(result: Result) -> str | None:
-    from argmap.analysis.results import Acceptability, Counterargument, Strength, SupportChains, WeakLink
+    from argmap.analysis.results import (
+        Acceptability,
+        Counterargument,
+        Explanation,
+        Strength,
+        SupportChains,
+        WeakLink,
+    )
 
+    if isinstance(result, Explanation):
+        return "flips"
     if isinstance(result, SupportChains):
         return "chains"
     if isinstance(result, Acceptability):

@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.analysis import analyze
+from argmap.analysis import analyze, explain, explain_all
 from argmap.errors import UsageError
 from argmap.io import refuse_overwriting_inputs
+from argmap.model import default_claim
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
+from argmap.render.output import format_for_path
 from argmap.source import SourceDocument
 from argmap_cli._common import FILE_PATH, map_argument
 
@@ -62,6 +64,12 @@ from argmap_cli._common import FILE_PATH, map_argument
     type=FILE_PATH,
     help="The source text: checked against the map, and quoted in the side panel of .html output.",
 )
+@click.option(
+    "--explanations/--no-explanations",
+    default=True,
+    show_default=True,
+    help="In .html output: why each statement has its label, and what would flip it, in the side panel.",
+)
 @click.option("--format", "format_name", help="The map's format (default: from the suffix).")
 def render_command(
     map_path: Path,
@@ -77,6 +85,7 @@ def render_command(
     wrap: int,
     sections: bool,
     source_path: Path | None,
+    explanations: bool,
     format_name: str | None,
 ) -> None:
     """Draw MAP to the file given by -o; with --highlight, an analysis drawn over it."""
@@ -88,8 +97,16 @@ def render_command(
     argument_map = argmap.load(map_path, format_name, source=document)
     refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
     overlay = None
-    if highlight is not None:
+    if highlight == "flips":
+        if chain is not None:
+            raise UsageError("--chain goes with --highlight chains")
+        target = claim if claim is not None else default_claim(argument_map)
+        overlay = overlay_for(argument_map, explain(argument_map, target, strength_model="none"))
+    elif highlight is not None:
         overlay = overlay_for(argument_map, analyze(argument_map, claim), highlight, chain=chain)
+    explained = None
+    if explanations and format_for_path(output) == "html":
+        explained = explain_all(argument_map, strength_model="none")
     options = RenderOptions(
         rankdir=rankdir,
         wrap=wrap,
@@ -101,7 +118,9 @@ def render_command(
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LayoutWarning)
-        written = render(argument_map, output, options=options, overlay=overlay, source=document)
+        written = render(
+            argument_map, output, options=options, overlay=overlay, source=document, explanations=explained
+        )
     for warning in caught:
         click.echo(f"argmap: warning: {warning.message}", err=True)
     click.echo(f"wrote {written}")
