@@ -216,7 +216,9 @@ class _Explainer:
         budget: int | None,
     ) -> None:
         if semantics not in semantics_names():
-            raise UsageError(f"unknown semantics {semantics!r}; known semantics: {', '.join(semantics_names())}")
+            raise UsageError(
+                f"unknown semantics {semantics!r}; known semantics: {', '.join(semantics_names())}"
+            )
         if support not in SUPPORT_MODES:
             raise UsageError(f"unknown support mode {support!r}; known: {', '.join(SUPPORT_MODES)}")
         if strength_model not in (*STRENGTH_MODELS, "none"):
@@ -274,7 +276,9 @@ class _Explainer:
             members = [self.af.index(name) for name in extension]
             labels = labels_of_extension(self.af, np.array(members, dtype=np.int64))
             branch = _Tree(self, labels, None).build(target)
-            in_map_order = tuple(sorted((n for n in extension if n in self.order), key=self.order.__getitem__))
+            in_map_order = tuple(
+                sorted((n for n in extension if n in self.order), key=self.order.__getitem__)
+            )
             branches.append(branch.model_copy(update={"extension": in_map_order}))
         return Reason(statement=statement, label=self.labels[statement], because=tuple(branches))
 
@@ -405,9 +409,7 @@ class _Evaluation:
         for statement in removed:
             gone |= explainer.depends[statement]
         if self.restricting:
-            keep = np.array(
-                [i for name, i in self.position.items() if name not in gone], dtype=np.int64
-            )
+            keep = np.array([i for name, i in self.position.items() if name not in gone], dtype=np.int64)
             framework = self.af.restrict(keep)
         else:
             reduced = _submap(
@@ -430,7 +432,9 @@ class _Tree:
     ``in`` attacker not already on the path, if there is one.
     """
 
-    def __init__(self, explainer: _Explainer, labels: npt.NDArray[np.int8], rounds: npt.NDArray[np.int64] | None):
+    def __init__(
+        self, explainer: _Explainer, labels: npt.NDArray[np.int8], rounds: npt.NDArray[np.int64] | None
+    ):
         self.explainer = explainer
         self.af = explainer.af
         self.labels = labels.tolist()
@@ -559,7 +563,9 @@ def _ancestors(argument_map: ArgumentMap, statement: str) -> set[str]:
     return seen
 
 
-def _submap(argument_map: ArgumentMap, statements: Sequence[Statement], relations: Sequence[Relation]) -> ArgumentMap:
+def _submap(
+    argument_map: ArgumentMap, statements: Sequence[Statement], relations: Sequence[Relation]
+) -> ArgumentMap:
     """The map with only these statements and relations (closed under references: not re-validated)."""
     return ArgumentMap.model_construct(
         title=argument_map.title, statements=tuple(statements), relations=tuple(relations)

@@ -36,7 +36,7 @@ from argmap.errors import UsageError
 from argmap.escape import markdown_inline
 from argmap.model import ArgumentMap
 
-__all__ = ["EXPLANATION_FORMATS", "explanation_lines", "format_explanation", "why_lines", "flip_lines"]
+__all__ = ["EXPLANATION_FORMATS", "explanation_lines", "flip_lines", "format_explanation", "why_lines"]
 
 EXPLANATION_FORMATS = ("text", "markdown")
 _WORDS = {"in": "accepted", "out": "rejected", "undec": "undecided"}
@@ -115,13 +115,17 @@ def _sensitivity_lines(explanation: Explanation) -> list[Line]:
     sensitivity = explanation.sensitivity
     if sensitivity is None:
         return []
-    lines: list[Line] = [(0, f"strength {sensitivity.strength:.3f} ({sensitivity.model}); without each statement:")]
+    lines: list[Line] = [
+        (0, f"strength {sensitivity.strength:.3f} ({sensitivity.model}); without each statement:")
+    ]
     moving = [e for e in sensitivity.effects if abs(e.effect) >= 0.0005]
     for effect in moving:
         lines.append((1, f"{effect.statement}: {effect.without:.3f} ({-effect.effect:+.3f})"))
     others = len(sensitivity.effects) - len(moving)
     if others:
-        lines.append((1, f"{'no other' if moving else 'no'} statement changes it by 0.001 or more ({others} checked)"))
+        lines.append(
+            (1, f"{'no other' if moving else 'no'} statement changes it by 0.001 or more ({others} checked)")
+        )
     elif not moving:
         lines.append((1, "no statement can reach it"))
     return lines
@@ -221,7 +225,10 @@ def _acting(node: Reason, argument_map: ArgumentMap) -> str:
         return f"{node.statement} attacks it (an attack derived from supports)"
     relation = argument_map.relation(node.relation)
     if relation.type == "support":
-        return f"{node.statement}, through its support {relation.key} of {relation.to}, attacks it (derived from supports)"
+        return (
+            f"{node.statement}, through its support {relation.key} of {relation.to}, attacks it "
+            "(derived from supports)"
+        )
     if argument_map.is_undercut(relation):
         inference = argument_map.relation(relation.to)
         return (

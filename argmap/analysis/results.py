@@ -162,10 +162,14 @@ class Flips(_Result):
     """The smallest sets of other statements whose removal from the map changes a label."""
 
     size: int | None = Field(description="The minimum size; None when no removal found changes the label.")
-    sets: tuple[tuple[str, ...], ...] = Field(description="Every set of that size (up to the cap), in map order.")
+    sets: tuple[tuple[str, ...], ...] = Field(
+        description="Every set of that size (up to the cap), in map order."
+    )
     labels: tuple[Label, ...] = Field(description="The label each set leads to, aligned with sets.")
     exact: bool = Field(description="True when the search was exhaustive: size is the minimum.")
-    truncated: bool = Field(default=False, description="True when more sets of this size were left out (cap).")
+    truncated: bool = Field(
+        default=False, description="True when more sets of this size were left out (cap)."
+    )
     candidates: int = Field(default=0, description="Statements that can reach the target, the ones searched.")
 
 

@@ -250,9 +250,7 @@ def _explained(
         return {}
     from argmap.analysis.explanation_report import flip_lines, why_lines
 
-    return {
-        i: {"why": why_lines(e, argument_map), "flips": flip_lines(e)} for i, e in explanations.items()
-    }
+    return {i: {"why": why_lines(e, argument_map), "flips": flip_lines(e)} for i, e in explanations.items()}
 
 
 def _bare_svg(svg: str) -> str:

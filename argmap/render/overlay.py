@@ -701,7 +701,10 @@ def flips_overlay(argument_map: ArgumentMap, explanation: Explanation) -> Overla
         )
     legend = (
         LegendEntry(
-            mark="flip", badge="remove", text=f"removing these together changes the label of {target}", ids=chosen
+            mark="flip",
+            badge="remove",
+            text=f"removing these together changes the label of {target}",
+            ids=chosen,
         ),
         LegendEntry(
             mark=explanation.label,
@@ -729,7 +732,8 @@ def overlay_for(
     ----------
     argument_map : ArgumentMap
         The map ``result`` is about.
-    result : Analysis, SupportChains, Acceptability, Strength, Explanation, or a sequence of WeakLink or Counterargument
+    result : Analysis, SupportChains, Acceptability, Strength, Explanation, or a sequence of WeakLink
+        or Counterargument
         What to show (an Explanation shows as ``flips``).
     highlight : str, optional
         One of :data:`HIGHLIGHTS`; required for an :class:`~argmap.analysis.Analysis` (which

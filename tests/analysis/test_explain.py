@@ -197,7 +197,8 @@ def brute_force_flips(argument_map: ArgumentMap, target: str, support: str) -> s
         found = {
             combo
             for combo in combinations(others, size)
-            if acceptability(removed(argument_map, set(combo)), target, support=support).labels[target] != before
+            if acceptability(removed(argument_map, set(combo)), target, support=support).labels[target]
+            != before
         }
         if found:
             return found
@@ -255,7 +256,7 @@ def test_why_tree_is_a_winning_strategy(m: ArgumentMap) -> None:
         def check(node: Reason, depth: int) -> None:
             if depth and node.relation is not None:
                 assert node.relation in label_of
-            if node.label == "out" and not node.repeat and e.label != "undec":
+            if node.label == "out" and not node.repeat:
                 assert len(node.because) == 1 and node.because[0].label == "in"
             for child in node.because:
                 check(child, depth + 1)
