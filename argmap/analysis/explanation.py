@@ -74,7 +74,7 @@ from argmap.semantics import (
     solve,
 )
 
-__all__ = ["FLIP_BUDGET", "MAX_FLIPS", "WIDE_FLIP_BUDGET", "explain", "explain_all"]
+__all__ = ["FLIP_BUDGET", "MAX_DEPTH", "MAX_FLIPS", "WIDE_FLIP_BUDGET", "explain", "explain_all"]
 
 FLIP_BUDGET = 20_000
 """How many removals the flip search may try before it stops being exhaustive."""
@@ -85,6 +85,9 @@ every statement of the map is a candidate)."""
 
 MAX_FLIPS = 10
 """How many flip sets of the minimum size are listed."""
+
+MAX_DEPTH = 100
+"""How deep a why tree goes; a node at this depth with more below it is marked ``cut``."""
 
 
 def explain(
@@ -451,10 +454,12 @@ class _Tree:
         # it draws); one explained in another branch is not explained twice.
         if argument in self.expanded or statement in shown:
             return Reason(statement=statement, label=label, relation=relation, repeat=True)
+        attackers = self.af.attackers(argument).tolist()
+        if len(path) >= MAX_DEPTH:
+            return Reason(statement=statement, label=label, relation=relation, cut=bool(attackers))
         self.expanded.add(argument)
         path.append(argument)
         shown.append(statement)
-        attackers = self.af.attackers(argument).tolist()
         mine = self.labels[argument]
         if mine == IN:
             children = attackers

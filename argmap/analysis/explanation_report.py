@@ -62,6 +62,11 @@ def why_lines(explanation: Explanation, argument_map: ArgumentMap) -> list[Line]
     """
     lines: list[Line] = []
     root = explanation.why
+    _lines_of(root, explanation, argument_map, lines)
+    return lines
+
+
+def _lines_of(root: Reason, explanation: Explanation, argument_map: ArgumentMap, lines: list[Line]) -> None:
     if explanation.semantics != "grounded":
         lines.append(
             (0, f"{root.statement} is {root.label} under {explanation.semantics} semantics (skeptically)")
@@ -72,9 +77,8 @@ def why_lines(explanation: Explanation, argument_map: ArgumentMap) -> list[Line]
             members = ", ".join(branch.extension or ()) or "nothing"
             lines.append((1, f"in the extension {{{members}}}:"))
             _walk(branch, argument_map, 2, [], lines)
-        return lines
+        return
     _walk(root, argument_map, 0, [], lines)
-    return lines
 
 
 def flip_lines(explanation: Explanation) -> list[Line]:
@@ -210,6 +214,8 @@ def _sentence(node: Reason, argument_map: ArgumentMap, path: list[str], root: bo
         reason = _ROOT_REASONS[node.label] if node.because or node.label != "in" else "nothing attacks it"
         return f"{node.statement} is {word}: {reason}"
     sentence = f"{_acting(node, argument_map)}: {node.statement} is {word}"
+    if node.cut:
+        return sentence + " (and so on: the tree is cut here)"
     if node.repeat:
         return sentence + (" (back to it: a cycle)" if node.statement in path else " (explained above)")
     if node.label == "in" and not node.because:

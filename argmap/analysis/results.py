@@ -156,6 +156,7 @@ class Reason(_Result):
         description="For credulous and skeptical semantics: the statements of the extension this "
         "branch argues within.",
     )
+    cut: bool = Field(default=False, description="The tree goes deeper here, beyond the depth shown.")
 
 
 class Flips(_Result):

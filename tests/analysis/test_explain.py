@@ -350,3 +350,22 @@ def test_errors() -> None:
         explain(m, "a", support="strong")
     with pytest.raises(UsageError, match="at least 1"):
         explain(m, "a", budget=0)
+
+
+def test_a_deep_tree_is_cut() -> None:
+    # A chain of 150 attacks s149 -> ... -> s0: s0's defence runs 149 levels down; the tree
+    # stops at MAX_DEPTH (100) with the last node marked cut, and it still serialises.
+    n = 150
+    m = ArgumentMap(
+        title="T",
+        statements=[Statement(id=f"s{i}", kind="claim", text="x") for i in range(n)],
+        relations=[
+            Relation(id=f"r{i}", type="attack", sources=f"s{i + 1}", to=f"s{i}") for i in range(n - 1)
+        ],
+    )
+    e = explain(m, "s0", strength_model="none", budget=200)
+    node, depth = e.why, 0
+    while node.because:
+        node, depth = node.because[0], depth + 1
+    assert (depth, node.statement, node.cut) == (100, "s100", True)
+    assert e.model_dump(mode="json")["statement"] == "s0"
