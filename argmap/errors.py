@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ArgmapError",
+    "LimitError",
     "MapError",
     "MapValidationError",
     "OutputError",
@@ -123,3 +124,13 @@ class OutputError(ArgmapError):
     """An output could not be written, or writing it would destroy an input."""
 
     exit_code = 3
+
+
+class LimitError(ArgmapError):
+    """A map within the reader limits would grow beyond a limit when analysed (e.g. ``max_attacks``).
+
+    Checked before the memory is spent; the message names the file where known, the limit
+    and how to raise it. Exit code 1, as for a map refused when read.
+    """
+
+    exit_code = 1

@@ -13,7 +13,14 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["CSV_FORMULA_TRIGGERS", "csv_cell", "csv_cell_value", "markdown_inline", "visible_controls"]
+__all__ = [
+    "CSV_FORMULA_TRIGGERS",
+    "csv_cell",
+    "csv_cell_value",
+    "markdown_inline",
+    "terminal_line",
+    "visible_controls",
+]
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~#")
 
@@ -49,6 +56,24 @@ def visible_controls(text: str) -> str:
     'nul␀ bell␇ esc␛ tab\\t'
     """
     return text.translate(_CONTROLS)
+
+
+def terminal_line(text: str) -> str:
+    """Text made inert on a terminal, on one line: controls shown, line breaks and tabs as spaces.
+
+    An escape (``ESC [ 2 J``, an OSC title or hyperlink), a bell or a carriage return in a
+    statement, a title or a file name would otherwise be acted on by the terminal that
+    prints it: ``show``, ``outline`` and every error line pass text through here.
+
+    Examples
+    --------
+    >>> terminal_line("a\\x1b]0;owned\\x07 b\\r\\nc")
+    'a␛]0;owned␇ b c'
+    """
+    return visible_controls(text).replace("\r\n", " ").translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = {ord("\r"): " ", ord("\n"): " ", ord("\t"): " ", 0x2028: " ", 0x2029: " "}
 
 
 def markdown_inline(text: str) -> str:

@@ -22,6 +22,12 @@ limit                  default       what it bounds
 ``max_statements``     1,000,000     statements (arguments of a framework) in one map
 ``xml_entities``       False         whether an XML file may declare entities (external
                                      entities and resources are refused always)
+``includes``           True          whether an Argdown ``@include`` is followed (only to a
+                                     regular file inside the including file's folder; a
+                                     Dask batch run refuses them: see ``argmap.batching``)
+``max_attacks``        5,000,000     attacks the semantics derive from one map (a relation
+                                     inherits its sources' attackers, support adds more):
+                                     checked before they are built
 =====================  ============  =======================================================
 
 Examples
@@ -39,12 +45,13 @@ argmap.errors.ParseError: m.json:2: nested 4 levels deep, above the limit max_de
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from argmap.errors import ParseError, Problem, UsageError
+from argmap.errors import LimitError, ParseError, Problem, UsageError
 
 __all__ = ["ENVIRONMENT_VARIABLE", "Limits", "default_limits", "set_default_limits"]
 
@@ -69,6 +76,10 @@ class Limits:
         The most statements in one map.
     xml_entities : bool
         Whether XML files may declare entities.
+    includes : bool
+        Whether an Argdown ``@include`` is followed (inside the including file's folder only).
+    max_attacks : int
+        The most attacks an analysis may derive from one map (its attack framework).
 
     Raises
     ------
@@ -88,6 +99,8 @@ class Limits:
     max_yaml_nodes: int = 5_000_000
     max_statements: int = 1_000_000
     xml_entities: bool = False
+    includes: bool = True
+    max_attacks: int = 5_000_000
 
     def __post_init__(self) -> None:
         for item in dataclasses.fields(self):
@@ -160,7 +173,7 @@ class Limits:
             message = f"{what}, above the limit {limit}={value} ({how})"
         return ParseError([Problem(message, file=file, line=line)])
 
-    def check_bytes(self, size: int, file: str) -> None:
+    def check_bytes(self, size: int, file: str, *, more: bool = False) -> None:
         """Refuse a file larger than ``max_bytes``.
 
         Raises
@@ -176,7 +189,8 @@ class Limits:
         argmap.errors.ParseError: m.yaml: the file has 11 bytes, above the limit max_bytes=10 (raise it ...
         """
         if size > self.max_bytes:
-            raise self._exceeded(f"the file has {size:,} bytes", "max_bytes", file, None)
+            what = f"more than {self.max_bytes:,}" if more else f"{size:,}"
+            raise self._exceeded(f"the file has {what} bytes", "max_bytes", file, None)
 
     def check_depth(self, depth: int, file: str, line: int | None = None) -> None:
         """Refuse nesting deeper than ``max_depth``.
@@ -227,6 +241,29 @@ class Limits:
         if count > self.max_statements:
             raise self._exceeded(f"{count:,} statements", "max_statements", file, line)
 
+    def check_attacks(self, count: int, file: str | None = None) -> None:
+        """Refuse an attack framework with more than ``max_attacks`` attacks, before it is built.
+
+        Raises
+        ------
+        LimitError
+            Naming the file (where known), the count (or a lower bound) and the limit.
+
+        Examples
+        --------
+        >>> Limits(max_attacks=10).check_attacks(11, "m.apx")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        argmap.errors.LimitError: m.apx: the map's attack framework has at least 11 attacks, above ...
+        """
+        if count > self.max_attacks:
+            how = f"raise it with --limits max_attacks=N, {ENVIRONMENT_VARIABLE} or Limits(max_attacks=...)"
+            where = f"{file}: " if file else ""
+            raise LimitError(
+                f"{where}the map's attack framework has at least {count:,} attacks, "
+                f"above the limit max_attacks={self.max_attacks:,} ({how})"
+            )
+
     def entity_error(self, file: str, line: int | None = None) -> ParseError:
         """The error for an XML entity declaration while ``xml_entities`` is off.
 
@@ -236,6 +273,16 @@ class Limits:
         m.xml:2: XML: the file declares an entity, refused by the limit xml_entities=no (allow it with ...
         """
         return self._exceeded("XML: the file declares an entity", "xml_entities", file, line)
+
+    def include_error(self, written: str, file: str, line: int | None = None) -> ParseError:
+        """The error for an Argdown ``@include`` while ``includes`` is off.
+
+        Examples
+        --------
+        >>> print(Limits(includes=False).include_error("b.argdown", "m.argdown", 2))  # doctest: +ELLIPSIS
+        m.argdown:2: @include(b.argdown), refused by the limit includes=no (allow it with ...
+        """
+        return self._exceeded(f"@include({written})", "includes", file, line)
 
 
 def _parse_environment(cls: type[Limits], text: str) -> Limits:
@@ -256,7 +303,7 @@ def _number(name: str, raw: str) -> int:
         value = float(raw.replace("_", "")) if any(c in raw for c in ".eE") else int(raw.replace("_", ""))
     except ValueError:
         raise UsageError(f"limit {name} must be a positive integer, not {raw!r}") from None
-    if value != int(value) or value < 1:
+    if not math.isfinite(value) or value != int(value) or value < 1:
         raise UsageError(f"limit {name} must be a positive integer, not {raw!r}")
     return int(value)
 

@@ -508,15 +508,34 @@ def assign_relation_ids(relations: Sequence[Relation], taken: Iterable[str] = ()
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ``" (did you mean 'x'?)"`` suffix naming the closest candidate, or ``""``.
 
+    A candidate that differs only in case comes first; then the closest spelling (case
+    ignored); then, for a word of three letters or more, the candidates that contain it
+    (up to three, as ``'x' or 'y'``).
+
     Examples
     --------
     >>> did_you_mean("P11", ["P1", "C"])
     " (did you mean 'P1'?)"
+    >>> did_you_mean("c1", ["C10", "C1", "P1"])
+    " (did you mean 'C1'?)"
+    >>> did_you_mean("expert", ["argument-from-expert-opinion", "argument-from-sign"])
+    " (did you mean 'argument-from-expert-opinion'?)"
     >>> did_you_mean("zzz", ["P1"])
     ''
     """
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    names = list(dict.fromkeys(candidates))
+    folded = word.casefold()
+    same = [name for name in names if name.casefold() == folded]
+    if same:
+        return f" (did you mean {same[0]!r}?)"
+    by_folded = {name.casefold(): name for name in reversed(names)}
+    close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean {by_folded[close[0]]!r}?)"
+    containing = [name for name in names if len(folded) >= 3 and folded in name.casefold()]
+    if containing:
+        return f" (did you mean {' or '.join(repr(name) for name in containing[:3])}?)"
+    return ""
 
 
 def duplicate_ids(entries: Iterable[tuple[str, tuple[str, int]]]) -> list[Problem]:

@@ -4,7 +4,9 @@ This is the view debate classes use. Under each statement come the relations int
 supports (``+``) and attacks (``-``), each with its premises (a linked argument lists
 its premises together, as one reason), and under a relation the undercuts that
 attack it. A statement met again further down is shown once more by id only, so
-cycles end.
+cycles end. A statement that argues against the root (:func:`argmap.analysis.stance`:
+an objection, or a reason for one) says ``(con)`` after its id, one that paths disagree
+on ``(pro & con)``; a reply to an objection says nothing, as every reason for the root.
 
 Examples
 --------
@@ -20,23 +22,25 @@ Examples
 >>> print(format_outline(outline(m)))
 [C] Take an umbrella.
   + [P] It will rain.
-    - [R] The sky is clear.
+    - [R] (con) The sky is clear.
       - [E] The forecast says rain.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from argmap.analysis.stance import stance
 from argmap.errors import UsageError
-from argmap.escape import markdown_inline
+from argmap.escape import markdown_inline, terminal_line
 from argmap.model import ArgumentMap, Relation, default_claim
 
 __all__ = ["OUTLINE_FORMATS", "OutlineItem", "Reason", "format_outline", "outline"]
 
 OUTLINE_FORMATS = ("text", "markdown")
+_MAX_INDENT = 40
 
 
 class OutlineItem(BaseModel):
@@ -49,6 +53,7 @@ class OutlineItem(BaseModel):
     text: str
     repeated: bool = False
     reasons: tuple[Reason, ...] = ()
+    side: Literal["pro", "con", "both", "none"] = "pro"
 
 
 class Reason(BaseModel):
@@ -90,30 +95,65 @@ def outline(argument_map: ArgumentMap, claim: str | None = None, depth: int | No
         If no claim is given and the map has no statements.
     """
     root = claim if claim is not None else default_claim(argument_map)
+    argument_map.statement(root)
+    sides = stance(argument_map, root).sides
     into: dict[str, list[Relation]] = {}
     for relation in argument_map.relations:
         into.setdefault(relation.to, []).append(relation)
-
-    def item(statement_id: str, level: int, path: frozenset[str]) -> OutlineItem:
-        statement = argument_map.statement(statement_id)
-        repeated = statement_id in path
-        reasons: tuple[Reason, ...] = ()
-        if not repeated and (depth is None or level < depth):
-            inner = path | {statement_id}
-            reasons = tuple(reason(r, level, inner) for r in into.get(statement_id, ()))
-        return OutlineItem(
-            id=statement.id, kind=statement.kind, text=statement.text, repeated=repeated, reasons=reasons
-        )
-
-    def reason(relation: Relation, level: int, path: frozenset[str]) -> Reason:
-        return Reason(
-            relation=relation.key,
-            type=relation.type,
-            premises=tuple(item(source, level + 1, path) for source in relation.sources),
-            undercuts=tuple(reason(u, level, path) for u in into.get(relation.key, ())),
-        )
-
-    return item(root, 0, frozenset())
+    # An explicit stack, not recursion: a chain of 100,000 supports is as deep as the tree gets.
+    # A task is a statement or relation to expand, or the closing of one whose parts are built.
+    on_path: set[str] = set()
+    built: list[Any] = []
+    tasks: list[tuple[str, Any, int]] = [("item", root, 0)]
+    while tasks:
+        task, subject, level = tasks.pop()
+        if task == "item":
+            statement = argument_map.statement(subject)
+            repeated = subject in on_path
+            relations = into.get(subject, []) if not repeated and (depth is None or level < depth) else []
+            if not relations:
+                built.append(
+                    OutlineItem(
+                        id=statement.id,
+                        kind=statement.kind,
+                        text=statement.text,
+                        repeated=repeated,
+                        side=sides[statement.id],
+                    )
+                )
+                continue
+            on_path.add(subject)
+            tasks.append(("close-item", subject, len(relations)))
+            tasks.extend(("reason", relation, level) for relation in reversed(relations))
+        elif task == "reason":
+            undercuts = into.get(subject.key, [])
+            tasks.append(("close-reason", subject, len(undercuts)))
+            tasks.extend(("reason", undercut, level) for undercut in reversed(undercuts))
+            tasks.extend(("item", source, level + 1) for source in reversed(subject.sources))
+        elif task == "close-item":
+            on_path.discard(subject)
+            statement = argument_map.statement(subject)
+            reasons = tuple(built[len(built) - level :])
+            del built[len(built) - level :]
+            built.append(
+                OutlineItem(
+                    id=statement.id,
+                    kind=statement.kind,
+                    text=statement.text,
+                    reasons=reasons,
+                    side=sides[statement.id],
+                )
+            )
+        else:
+            parts = len(subject.sources) + level
+            premises = tuple(built[len(built) - parts : len(built) - level])
+            undercut_reasons = tuple(built[len(built) - level :])
+            del built[len(built) - parts :]
+            built.append(
+                Reason(relation=subject.key, type=subject.type, premises=premises, undercuts=undercut_reasons)
+            )
+    result: OutlineItem = built[0]
+    return result
 
 
 def format_outline(tree: OutlineItem, format: str = "text") -> str:
@@ -135,35 +175,47 @@ def format_outline(tree: OutlineItem, format: str = "text") -> str:
     markdown = format == "markdown"
 
     def label(node: OutlineItem) -> str:
+        side = {"con": "con", "both": "pro & con"}.get(node.side)
         if markdown:
             text = markdown_inline(node.text)
-            return f"**{node.id}** ({node.kind}): {text}" + (" *(see above)*" if node.repeated else "")
-        return f"[{node.id}] " + ("(see above)" if node.repeated else node.text)
+            kind = f"{node.kind}, {side}" if side else node.kind
+            return f"**{node.id}** ({kind}): {text}" + (" *(see above)*" if node.repeated else "")
+        tag = f" ({side})" if side else ""
+        return f"[{terminal_line(node.id)}]{tag} " + (
+            "(see above)" if node.repeated else terminal_line(node.text)
+        )
 
-    def emit_item(node: OutlineItem, indent: int) -> None:
-        for r in node.reasons:
-            emit_reason(r, indent, "+" if r.type == "support" else "-")
+    def pad(indent: int) -> str:
+        # Beyond _MAX_INDENT levels the line says its level instead of indenting further:
+        # a chain of 100,000 statements would otherwise need gigabytes of spaces.
+        deeper = f"({indent}) " if indent > _MAX_INDENT else ""
+        return "  " * min(indent, _MAX_INDENT) + deeper
 
-    def emit_reason(r: Reason, indent: int, marker: str) -> None:
-        pad = "  " * indent
-        for position, premise in enumerate(r.premises):
-            if markdown:
-                tag = {"+": "pro", "-": "con", "x": "undercut"}[marker]
-                joint = " *(jointly with the next)*" if r.linked and position < len(r.premises) - 1 else ""
-                lines.append(f"{pad}- {tag}: {label(premise)}{joint}")
-            else:
-                lead = marker if position == 0 else "&"
-                lines.append(f"{pad}{lead} {label(premise)}")
-            emit_item(premise, indent + 1)
-        for undercut in r.undercuts:
-            emit_reason(undercut, indent + 1, "x")
-
-    if markdown:
-        lines.append(f"- {label(tree)}")
-        emit_item(tree, 1)
-    else:
-        lines.append(label(tree))
-        emit_item(tree, 1)
+    # An explicit stack, the next thing to emit on top (no recursion): a line, the reasons
+    # under a statement, or a reason (its premises' lines, each followed by what is under it).
+    stack: list[tuple[str, Any, int, str]] = [("reasons", tree, 1, "")]
+    lines.append(f"- {label(tree)}" if markdown else label(tree))
+    while stack:
+        task, subject, indent, marker = stack.pop()
+        if task == "line":
+            lines.append(subject)
+        elif task == "reasons":
+            stack.extend(
+                ("reason", r, indent, "+" if r.type == "support" else "-") for r in reversed(subject.reasons)
+            )
+        else:
+            stack.extend(("reason", undercut, indent + 1, "x") for undercut in reversed(subject.undercuts))
+            for position in reversed(range(len(subject.premises))):
+                premise = subject.premises[position]
+                if markdown:
+                    tag = {"+": "pro", "-": "con", "x": "undercut"}[marker]
+                    last = position == len(subject.premises) - 1
+                    joint = " *(jointly with the next)*" if subject.linked and not last else ""
+                    line = f"{pad(indent)}- {tag}: {label(premise)}{joint}"
+                else:
+                    line = f"{pad(indent)}{marker if position == 0 else '&'} {label(premise)}"
+                stack.append(("reasons", premise, indent + 1, ""))
+                stack.append(("line", line, indent, ""))
     return "\n".join(lines)
 
 

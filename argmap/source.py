@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap._files import read_file
 from argmap.errors import ParseError, Problem
+from argmap.limits import Limits, default_limits
 from argmap.model import Source, Statement
 
 __all__ = ["SourceDocument", "check_source"]
@@ -59,19 +61,24 @@ class SourceDocument:
         return cls.from_bytes(text.encode("utf-8"), name=name)
 
     @classmethod
-    def read(cls, path: str | Path) -> SourceDocument:
-        """Read a UTF-8 text file.
+    def read(cls, path: str | Path, limits: Limits | None = None) -> SourceDocument:
+        """Read a UTF-8 text file (a regular file, within ``limits.max_bytes``).
 
         Raises
         ------
         ParseError
-            If the file cannot be read or is not UTF-8.
+            If the file cannot be read, is not a regular file, is larger than the limit
+            (default :func:`~argmap.limits.default_limits`) or is not UTF-8.
+
+        Examples
+        --------
+        >>> SourceDocument.read("/dev/zero")
+        Traceback (most recent call last):
+        ...
+        argmap.errors.ParseError: /dev/zero: cannot read source: not a regular file (a character device)
         """
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ParseError([Problem(f"cannot read source: {exc.strerror}", file=str(path))]) from None
+        limits = limits if limits is not None else default_limits()
+        data = read_file(path, limits, what="cannot read source")
         return cls.from_bytes(data, name=str(path))
 
     def excerpt(self, start: int, end: int) -> str:

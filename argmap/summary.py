@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap
 
-__all__ = ["MapSummary", "summarize"]
+__all__ = ["MapSummary", "counted", "summarize"]
 
 
 class MapSummary(BaseModel):
@@ -69,3 +69,26 @@ def summarize(argument_map: ArgumentMap) -> MapSummary:
         sections=tuple(sections),
         anchored=sum(1 for s in argument_map.statements if s.span is not None),
     )
+
+
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """``count`` and ``word``, in the plural unless the count is one: how argmap says a count.
+
+    Parameters
+    ----------
+    count : int
+    word : str
+        The singular.
+    plural : str, optional
+        Defaults to ``word + "s"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> counted(1, "step"), counted(5, "step"), counted(0, "inference"), counted(2, "analysis", "analyses")
+    ('1 step', '5 steps', '0 inferences', '2 analyses')
+    """
+    return f"{count} {word if count == 1 else plural or word + 's'}"

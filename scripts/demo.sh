@@ -19,4 +19,4 @@ fi
 "$argmap" render "$map" -o out/ukraine-us-alliance.png
 "$argmap" render "$map" -o out/ukraine-us-alliance.html --highlight counterarguments \
   $( [ -f "$article" ] && echo --source "$article" )
-"$argmap" analyze "$map"
+"$argmap" analyze "$map" --details

@@ -182,8 +182,8 @@ def test_an_invalid_tests_block_is_one_line_per_problem_and_exit_1(
     code, out, err = run(["check", str(path)], capsys)
     assert code == 1 and out == ""
     assert err.splitlines() == [
-        f"{path}:6:17: unknown semantics 'stabel' (did you mean 'stable'?); "
+        f"argmap: error: {path}:6:17: unknown semantics 'stabel' (did you mean 'stable'?); "
         "expected one of: grounded, complete, preferred, stable",
-        f"{path}:6:37: expect names no statement or relation: 'D'",
+        f"argmap: error: {path}:6:37: expect names no statement or relation: 'D'",
         "argmap: 2 problems",
     ]

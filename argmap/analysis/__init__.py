@@ -39,10 +39,13 @@ from argmap.analysis.results import (
     Flips,
     Reason,
     Sensitivity,
+    Side,
+    Stance,
     Strength,
     SupportChains,
     WeakLink,
 )
+from argmap.analysis.stance import stance
 from argmap.analysis.strength import STRENGTH_MODELS, strength
 from argmap.analysis.weak_links import find_weak_links, weak_links
 from argmap.model import ArgumentMap
@@ -60,6 +63,8 @@ __all__ = [
     "Flips",
     "Reason",
     "Sensitivity",
+    "Side",
+    "Stance",
     "Strength",
     "SupportChains",
     "WeakLink",
@@ -68,6 +73,7 @@ __all__ = [
     "counterarguments",
     "explain",
     "explain_all",
+    "stance",
     "strength",
     "support_chains",
     "weak_links",

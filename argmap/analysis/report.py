@@ -1,6 +1,10 @@
 """Analysis results as reports for people: rich tables for a terminal, Markdown for notes.
 
-Both show the same sections in the same order: the claim, its support chains,
+:func:`rich_summary` is what ``argmap analyze`` prints first in a terminal: the claim's
+status and strength, the weak links grouped by kind with counts and their most severe
+examples, and the counterarguments still standing. The full reports (``--details``) show
+the same sections in the same order: the claim, its support chains (as many as were
+listed, ``max_chains``),
 acceptability, strength, weak links, the open critical questions (weak links of kind
 ``open-critical-question``, one short row each rather than a sentence; in the terminal one
 row per inference, listing its open questions' ids) and
@@ -18,11 +22,13 @@ from argmap.analysis.results import Analysis, WeakLink
 from argmap.escape import markdown_inline
 from argmap.model import ArgumentMap
 from argmap.schemes import active_catalogue
+from argmap.summary import counted
 
-__all__ = ["markdown_report", "rich_report"]
+__all__ = ["markdown_report", "rich_report", "rich_summary"]
 
-CHAINS_SHOWN = 10
 OPEN_QUESTION = "open-critical-question"
+EXAMPLES_SHOWN = 3
+"""Weak links shown per kind in the summary (the most severe first)."""
 
 
 def _question_rows(result: Analysis, argument_map: ArgumentMap) -> list[tuple[str, str, str, str]]:
@@ -53,12 +59,12 @@ def _summary_lines(result: Analysis, argument_map: ArgumentMap) -> list[tuple[st
     label = acceptability.labels.get(result.claim, "undec")
     lines = [
         ("claim", f"{result.claim}: {argument_map.statement(result.claim).text}"),
-        ("support chains", f"{chains.count} (longest: {chains.max_depth} steps)"),
+        ("support chains", f"{chains.count} (longest: {counted(chains.max_depth, 'step')})"),
         (
             f"acceptability ({acceptability.semantics}, support: {acceptability.support})",
             f"{label}; credulously {'accepted' if acceptability.credulous else 'not accepted'}, "
             f"skeptically {'accepted' if acceptability.skeptical else 'not accepted'} "
-            f"({acceptability.extensions} extension{'s' if acceptability.extensions != 1 else ''})",
+            f"({counted(acceptability.extensions, 'extension')})",
         ),
     ]
     if result.strength is not None:
@@ -67,6 +73,84 @@ def _summary_lines(result: Analysis, argument_map: ArgumentMap) -> list[tuple[st
         cut = ", ".join(f"{s}->{t}" for s, t in chains.ignored_edges)
         lines.append(("cycle edges ignored", cut))
     return lines
+
+
+def rich_summary(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
+    """The few findings that matter, for ``argmap analyze`` in a terminal (``--details``: all).
+
+    Parameters
+    ----------
+    result : Analysis
+    argument_map : ArgumentMap
+        The map ``result`` was computed on.
+
+    Returns
+    -------
+    rich.console.RenderableType
+        The claim with its label and strength; the weak links by kind (a count, what the
+        kind means by example, the :data:`EXAMPLES_SHOWN` most severe places); the standing
+        counterarguments; and how to see everything. Ids are never cut: long cells wrap.
+
+    Examples
+    --------
+    >>> import io, argmap, rich.console
+    >>> from argmap.analysis import analyze
+    >>> m = argmap.load("graphs/ukraine-us-alliance.yaml")
+    >>> console = rich.console.Console(width=100, file=io.StringIO())
+    >>> console.print(rich_summary(analyze(m), m))
+    >>> text = console.file.getvalue()
+    >>> "weak links by kind" in text, len(text.splitlines()) <= 100
+    (True, True)
+    """
+    parts: list[RenderableType] = []
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold", no_wrap=True)
+    head.add_column(overflow="fold")
+    for name, value in _summary_lines(result, argument_map):
+        head.add_row(Text(name), Text(value))
+    parts.append(head)
+
+    groups: dict[str, list[WeakLink]] = {}
+    for link in sorted(result.weak_links, key=lambda w: -w.severity):
+        groups.setdefault(link.kind, []).append(link)
+    weak = Table(
+        title=f"weak links by kind ({len(result.weak_links)} in all)", title_justify="left", expand=False
+    )
+    weak.add_column("kind", overflow="fold")
+    weak.add_column("count", justify="right", overflow="fold")
+    weak.add_column("worst", justify="right", overflow="fold")
+    weak.add_column(f"most severe (up to {EXAMPLES_SHOWN})", overflow="fold")
+    for kind, links in sorted(groups.items(), key=lambda item: (-item[1][0].severity, item[0])):
+        distinct = list(dict.fromkeys(", ".join(link.nodes) for link in links))
+        places = "; ".join(distinct[:EXAMPLES_SHOWN])
+        more = f" (+{len(distinct) - EXAMPLES_SHOWN} more places)" if len(distinct) > EXAMPLES_SHOWN else ""
+        weak.add_row(Text(kind), str(len(links)), f"{links[0].severity:.2f}", Text(places + more))
+    parts.append(weak)
+
+    standing = [c for c in result.counterarguments if c.status == "standing"]
+    statuses = {s: sum(c.status == s for c in result.counterarguments) for s in ("answered", "contested")}
+    if not standing:
+        others = ", ".join(f"{n} {s}" for s, n in statuses.items() if n)
+        parts.append(
+            Text(
+                f"counterarguments: {len(result.counterarguments)}, none standing"
+                + (f" ({others})" if others else "")
+            )
+        )
+        parts.append(Text("the full report: argmap analyze MAP --details (or --format markdown, json)"))
+        return Group(*parts)
+    counter = Table(
+        title=f"standing counterarguments ({len(standing)} of {len(result.counterarguments)})",
+        title_justify="left",
+    )
+    for column in ("attacker", "target", "kind", "text"):
+        counter.add_column(column, overflow="fold")
+    for item in standing:
+        text = argument_map.statement(item.attacker).text if argument_map.has_statement(item.attacker) else ""
+        counter.add_row(Text(" + ".join(item.attackers)), Text(item.target), item.kind, Text(text))
+    parts.append(counter)
+    parts.append(Text("the full report: argmap analyze MAP --details (or --format markdown, json)"))
+    return Group(*parts)
 
 
 def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
@@ -84,15 +168,15 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
     """
     parts: list[RenderableType] = []
     head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
+    head.add_column(style="bold", overflow="fold")
+    head.add_column(overflow="fold")
     for name, value in _summary_lines(result, argument_map):
         head.add_row(Text(name), Text(value))
     parts.append(head)
 
     chains = result.support_chains
     if chains.chains:
-        shown = chains.chains[:CHAINS_SHOWN]
+        shown = chains.chains
         title = f"longest support chains ({len(shown)} of {chains.count})"
         table = Table(title=title, title_justify="left", show_header=False, box=None)
         for chain in shown:
@@ -101,9 +185,9 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
 
     others = _other_links(result)
     weak = Table(title=f"weak links ({len(others)})", title_justify="left", expand=False)
-    weak.add_column("severity", justify="right")
-    weak.add_column("kind")
-    weak.add_column("nodes")
+    weak.add_column("severity", justify="right", overflow="fold")
+    weak.add_column("kind", overflow="fold")
+    weak.add_column("nodes", overflow="fold")
     weak.add_column("explanation", overflow="fold")
     for link in others:
         weak.add_row(f"{link.severity:.2f}", link.kind, Text(", ".join(link.nodes)), Text(link.explanation))
@@ -117,12 +201,12 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
         for relation, scheme, question, _ in rows:
             by_relation.setdefault((relation, scheme), []).append(question)
         questions = Table(
-            title=f"open critical questions ({len(rows)}, on {len(by_relation)} inferences; "
+            title=f"open critical questions ({len(rows)}, on {counted(len(by_relation), 'inference')}; "
             "their texts: argmap schemes SCHEME, or --format markdown)",
             title_justify="left",
         )
         for column in ("relation", "scheme"):
-            questions.add_column(column)
+            questions.add_column(column, overflow="fold")
         questions.add_column("open questions", overflow="fold")
         for (relation, scheme), ids in by_relation.items():
             questions.add_row(Text(relation), Text(scheme), Text(", ".join(ids)))
@@ -130,7 +214,7 @@ def rich_report(result: Analysis, argument_map: ArgumentMap) -> RenderableType:
 
     counter = Table(title=f"counterarguments ({len(result.counterarguments)})", title_justify="left")
     for column in ("attacker", "target", "kind", "status", "answered by"):
-        counter.add_column(column)
+        counter.add_column(column, overflow="fold")
     for item in result.counterarguments:
         counter.add_row(
             Text(" + ".join(item.attackers)),
@@ -161,10 +245,10 @@ def markdown_report(result: Analysis, argument_map: ArgumentMap) -> str:
     if chains.chains:
         lines += [
             "",
-            f"## Longest support chains ({min(len(chains.chains), CHAINS_SHOWN)} of {chains.count})",
+            f"## Longest support chains ({len(chains.chains)} of {chains.count})",
             "",
         ]
-        lines += [f"1. {markdown_inline(' -> '.join(c))}" for c in chains.chains[:CHAINS_SHOWN]]
+        lines += [f"1. {markdown_inline(' -> '.join(c))}" for c in chains.chains]
     others = _other_links(result)
     lines += ["", f"## Weak links ({len(others)})", ""]
     if others:

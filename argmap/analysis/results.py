@@ -21,12 +21,15 @@ __all__ = [
     "Label",
     "Reason",
     "Sensitivity",
+    "Side",
+    "Stance",
     "Strength",
     "SupportChains",
     "WeakLink",
 ]
 
 Label = Literal["in", "out", "undec"]
+Side = Literal["pro", "con", "both", "none"]
 WeakLinkKind = Literal[
     "single-point-of-failure",
     "unsupported-premise",
@@ -112,6 +115,17 @@ class Acceptability(_Result):
     credulous: bool = Field(description="The claim is in at least one extension.")
     skeptical: bool = Field(description="The claim is in every extension (and there is at least one).")
     extensions: int = Field(description="How many extensions the semantics gives.")
+
+
+class Stance(_Result):
+    """Every statement's side relative to the claim, from the attack parity of its paths to it.
+
+    ``sides`` maps each statement id to ``pro`` (every path to the claim crosses an even number
+    of attacks), ``con`` (an odd number), ``both`` (paths disagree) or ``none`` (no path).
+    """
+
+    claim: str
+    sides: dict[str, Side]
 
 
 class Strength(_Result):

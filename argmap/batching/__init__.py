@@ -31,10 +31,10 @@ from pydantic import BaseModel, ConfigDict
 
 from argmap.batching.engines import run_dask, run_local
 from argmap.batching.inputs import Inputs, expand_inputs
-from argmap.batching.outputs import done_files, journal_path, open_writer, output_kind
+from argmap.batching.outputs import done_files, journal_path, locked_output, open_writer, output_kind
 from argmap.batching.records import ANALYSES, BatchRecord, columns, parse_analyses
 from argmap.errors import OutputError, UsageError
-from argmap.io import refuse_overwriting_inputs
+from argmap.io import check_output, refuse_overwriting_inputs
 
 __all__ = ["ANALYSES", "Batch", "BatchRecord", "BatchSummary", "batch", "write_batch"]
 
@@ -254,6 +254,26 @@ def write_batch(
     chosen = parse_analyses(analyses)
     if resume and overwrite:
         raise UsageError("resume or overwrite an output, not both")
+    for path in (out, journal_path(out)):
+        check_output(path)
+    with locked_output(out):
+        return _write_locked(
+            paths, out, chosen, jobs, scheduler, dask_local, timeout, resume, overwrite, progress
+        )
+
+
+def _write_locked(
+    paths: Iterable[str | os.PathLike[str]],
+    out: Path,
+    chosen: tuple[str, ...],
+    jobs: int | None,
+    scheduler: str | None,
+    dask_local: int | None,
+    timeout: float | None,
+    resume: bool,
+    overwrite: bool,
+    progress: Progress | None,
+) -> BatchSummary:
     exists = out.exists() or journal_path(out).exists()
     if exists and not (resume or overwrite):
         raise OutputError(f"{out} exists: --resume to continue it, --force to replace it")

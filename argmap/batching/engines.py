@@ -25,16 +25,25 @@ Examples
 
 from __future__ import annotations
 
+import ctypes
+import logging
+import os
 import signal
+import sys
+import threading
+import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, as_completed
-from pathlib import Path
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from argmap._files import read_file
 from argmap.batching.records import BatchRecord, analyse_file, error_record
-from argmap.errors import UsageError
+from argmap.errors import ArgmapError, UsageError
+from argmap.limits import default_limits
 
 __all__ = ["Worker", "run_dask", "run_local"]
 
@@ -42,9 +51,30 @@ Worker = Callable[[str, Sequence[str]], BatchRecord]
 """The work done for one file: ``worker(file, analyses) -> BatchRecord`` (picklable by name)."""
 
 
-def _leave_interrupts_to_parent() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (it stops the pool), so no map gets a row for it."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the pool), and the worker dies with it.
+
+    A parent killed outright (SIGKILL) cannot stop its pool: on Linux the kernel sends the
+    worker SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread
+    watches the parent's pid. Either way no map runs on past its ``--timeout`` unattended.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the request was made
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _failure(file: str, analyses: Sequence[str], exc: BaseException, timeout: float | None) -> BatchRecord:
@@ -100,7 +130,7 @@ def _local(
 ) -> Iterator[BatchRecord]:
     if not files:
         return
-    pool = ProcessPool(max_workers=min(jobs, len(files)), initializer=_leave_interrupts_to_parent)
+    pool = ProcessPool(max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(os.getpid(),))
     try:
         pending: dict[Future[BatchRecord], str] = {
             pool.schedule(worker, args=(file, analyses), timeout=timeout): file for file in files
@@ -124,7 +154,11 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         raise UsageError("Dask runs need the dask extra: pip install 'argmap[dask]'") from None
     if workers is not None:
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.DEBUG if _verbose() else logging.CRITICAL,
         )
         return Client(cluster), cluster
     try:
@@ -132,6 +166,39 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         return Client(scheduler), None
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+
+
+_DASK_LOGGERS = ("distributed", "dask", "tornado", "asyncio", "bokeh")
+
+
+def _verbose() -> bool:
+    """Whether Dask may speak: only when argmap's logger is at DEBUG (``argmap --debug``)."""
+    return logging.getLogger("argmap").isEnabledFor(logging.DEBUG)
+
+
+@contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask's warnings and log lines (many lines each) kept off standard error, unless verbose.
+
+    A failed map is its error row; the command line's one line per error holds only if
+    Dask's scheduler and worker chatter does not reach standard error.
+    """
+    if _verbose():
+        yield
+        return
+    with suppress(ImportError):  # distributed sets its loggers' levels when imported: first
+        import distributed  # noqa: F401
+    loggers = [logging.getLogger(name) for name in _DASK_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for logger in loggers:
+            logger.setLevel(logging.CRITICAL + 1)
+        try:
+            yield
+        finally:
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
 
 
 def run_dask(
@@ -176,6 +243,13 @@ def _dask(
 ) -> Iterator[BatchRecord]:
     if not files:
         return
+    with _quiet_dask():
+        yield from _dask_records(files, analyses, scheduler, workers)
+
+
+def _dask_records(
+    files: Sequence[str], analyses: tuple[str, ...], scheduler: str | None, workers: int | None
+) -> Iterator[BatchRecord]:
     from distributed import as_completed as dask_completed
 
     client, cluster = _client(scheduler, workers)
@@ -190,9 +264,9 @@ def _dask(
             """Submit the next file; an unreadable one gives its error row and the next is tried."""
             for file in queue:
                 try:
-                    data = Path(file).read_bytes()
-                except OSError as exc:
-                    yield error_record(file, "parse", f"{file}: cannot read: {exc.strerror}", analyses)
+                    data = read_file(file, default_limits())
+                except ArgmapError as exc:
+                    yield error_record(file, "parse", str(exc), analyses)
                     continue
                 future = client.submit(analyse_file, file, analyses, data, pure=False)
                 names[future.key] = file

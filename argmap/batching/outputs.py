@@ -35,11 +35,13 @@ Examples
 from __future__ import annotations
 
 import csv
+import errno
+import fcntl
 import io
 import json
 import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -47,8 +49,18 @@ from typing import Any, Self
 from argmap.batching.records import BatchRecord, Cell, analyses_of_columns, columns
 from argmap.errors import OutputError, UsageError
 from argmap.escape import csv_cell, csv_cell_value
+from argmap.io.writing import check_output, output_mode, process_alive, temporary_beside
 
-__all__ = ["OUTPUT_SUFFIXES", "RowWriter", "done_files", "journal_path", "open_writer", "output_kind"]
+__all__ = [
+    "OUTPUT_SUFFIXES",
+    "RowWriter",
+    "done_files",
+    "journal_path",
+    "lock_path",
+    "locked_output",
+    "open_writer",
+    "output_kind",
+]
 
 OUTPUT_SUFFIXES: tuple[str, ...] = (".jsonl", ".csv", ".parquet")
 
@@ -88,6 +100,93 @@ def journal_path(path: str | Path) -> Path:
     """
     path = Path(path)
     return path.with_name(path.name + ".journal.jsonl")
+
+
+def lock_path(path: str | Path) -> Path:
+    """The lock file of an output while a run writes it.
+
+    Examples
+    --------
+    >>> lock_path("out/results.csv").name
+    'results.csv.lock'
+    """
+    path = Path(path)
+    return path.with_name(path.name + ".lock")
+
+
+@contextmanager
+def locked_output(path: str | Path) -> Iterator[None]:
+    """Hold the output's lock file for a run: a second run on the same output is refused.
+
+    The lock is ``<output>.lock``, holding the holder's pid, locked with a POSIX record lock
+    (``lockf``; it works over NFS too, and the processes a run starts do not inherit it). A lock
+    left by a process killed outright is released by the kernel with it, so it is taken
+    over; on a file system without record locks a lock whose pid no longer runs is taken over.
+    The file is removed when the run ends.
+
+    Raises
+    ------
+    OutputError
+        If another run holds the lock (naming its pid), or the lock cannot be made.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "rows.csv"
+    >>> with locked_output(out):
+    ...     with locked_output(out):  # doctest: +ELLIPSIS
+    ...         pass
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OutputError: ...rows.csv: another argmap run (pid ...) is writing it; ...
+    """
+    lock = lock_path(path)
+    check_output(lock)
+    key = os.path.realpath(lock)
+    if key in _HELD:  # record locks do not exclude their own process: a run of this one holds it
+        raise _held(path, str(os.getpid()))
+    while True:
+        try:
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise OutputError(f"{lock}: cannot make the lock file: {exc.strerror}") from None
+        holder = os.read(handle, 32).decode("ascii", errors="replace").strip()
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            held = exc.errno in (errno.EACCES, errno.EAGAIN)
+            # without record locks, the pid tells whether the holder still runs
+            if held or (holder.isdigit() and int(holder) != os.getpid() and process_alive(int(holder))):
+                os.close(handle)
+                raise _held(path, holder) from None
+        try:
+            current = os.stat(lock, follow_symlinks=False).st_ino
+        except FileNotFoundError:
+            current = -1
+        if current == os.fstat(handle).st_ino:
+            break
+        os.close(handle)  # the holder removed the file as it finished: lock the new one
+    _HELD.add(key)
+    try:
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        _HELD.discard(key)
+        with suppress(OSError):
+            os.unlink(lock)
+        os.close(handle)
+
+
+_HELD: set[str] = set()
+"""The lock files this process holds."""
+
+
+def _held(path: str | Path, holder: str) -> OutputError:
+    who = f"pid {holder}" if holder.isdigit() else "pid unknown"
+    return OutputError(
+        f"{path}: another argmap run ({who}) is writing it; wait for it to end, or write to another output"
+    )
 
 
 def _require_pyarrow() -> Any:
@@ -249,8 +348,11 @@ class RowWriter:
 class _Appender(RowWriter):
     def __init__(self, path: Path, analyses: Sequence[str]) -> None:
         super().__init__(path, analyses)
-        try:
-            self._stream = path.open("a", encoding="utf-8", newline="")
+        try:  # not through a link planted after the output was checked
+            handle = os.open(
+                path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666
+            )
+            self._stream = open(handle, "a", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
         except OSError as exc:
             raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
         self._fresh = self._stream.tell() == 0
@@ -309,19 +411,37 @@ class _ParquetWriter(RowWriter):
         self._schema = pa.schema([(name, types[kind]) for name, kind in self.columns])
         self._pending: list[dict[str, Cell]] = []
         earlier = [*self._previous_rows()]
-        directory = path.parent if str(path.parent) else Path(".")
+        self._temporary = temporary_beside(path)
         try:
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-            os.close(handle)
-            self._temporary = Path(temporary)
             self._journal = journal_path(path).open("a", encoding="utf-8")
         except OSError as exc:
-            raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
-        self._writer = pa.parquet.ParquetWriter(self._temporary, self._schema)
-        if path.exists():
-            for group in pa.parquet.ParquetFile(path).iter_batches(batch_size=_ROW_GROUP):
-                self._writer.write_table(pa.Table.from_batches([group]).cast(self._schema))
+            self._temporary.unlink(missing_ok=True)
+            raise OutputError(f"{journal_path(path)}: cannot write: {exc.strerror}") from None
+        self._writer: Any = None
+        with self._failing():
+            self._writer = pa.parquet.ParquetWriter(self._temporary, self._schema)
+            if path.exists():
+                for group in pa.parquet.ParquetFile(path).iter_batches(batch_size=_ROW_GROUP):
+                    self._writer.write_table(pa.Table.from_batches([group]).cast(self._schema))
         self._pending.extend(earlier)
+
+    @contextmanager
+    def _failing(self) -> Iterator[None]:
+        """A failure to write (a full disk) ends the run: the temporary goes, the journal keeps the rows."""
+        try:
+            yield
+        except (OSError, self._pa.ArrowException) as exc:
+            self._abandon()
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise OutputError(f"{self.path}: cannot write: {reason}") from None
+
+    def _abandon(self) -> None:
+        if self._writer is not None:
+            with suppress(OSError, self._pa.ArrowException):
+                self._writer.close()
+            self._writer = None
+        self._journal.close()
+        self._temporary.unlink(missing_ok=True)
 
     def _previous_rows(self) -> list[dict[str, Cell]]:
         """Rows of a run killed outright: in the journal and not in the output (the journal stays)."""
@@ -337,10 +457,13 @@ class _ParquetWriter(RowWriter):
     def _flush_group(self) -> None:
         if self._pending:
             table = self._pa.Table.from_pylist(self._pending, schema=self._schema)
-            self._writer.write_table(table)
+            with self._failing():
+                self._writer.write_table(table)
             self._pending.clear()
 
     def write(self, record: BatchRecord) -> None:
+        if self._writer is None:
+            raise OutputError(f"{self.path}: cannot write: the output was abandoned after a failure")
         row = record.row()
         try:
             self._journal.write(_json_line(row))
@@ -352,13 +475,16 @@ class _ParquetWriter(RowWriter):
             self._flush_group()
 
     def close(self) -> None:
+        if self._writer is None:  # abandoned after a failure: nothing more to finish
+            return
         self._flush_group()
-        self._writer.close()
-        self._journal.close()
-        try:
+        with self._failing():
+            self._writer.close()
+            self._writer = None
+            # ParquetWriter creates its file 0600: give the output the permissions of any other
+            os.chmod(self._temporary, output_mode(self.path))
             os.replace(self._temporary, self.path)
-        except OSError as exc:
-            raise OutputError(f"{self.path}: cannot write: {exc.strerror}") from None
+        self._journal.close()
         journal_path(self.path).unlink(missing_ok=True)
 
 

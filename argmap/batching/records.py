@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, get_args
@@ -27,6 +28,7 @@ from typing import Any, Literal, get_args
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap._files import read_file
 from argmap.analysis import (
     WEAK_LINK_KINDS,
     Acceptability,
@@ -40,9 +42,15 @@ from argmap.analysis import (
     strength,
     support_chains,
 )
-from argmap.errors import ArgmapError, MapValidationError, ParseError, UnknownFormatError, UsageError
+from argmap.errors import (
+    ArgmapError,
+    LimitError,
+    MapValidationError,
+    ParseError,
+    UnknownFormatError,
+    UsageError,
+)
 from argmap.io import detect_format, loads
-from argmap.io._checks import read_file
 from argmap.limits import default_limits
 from argmap.model import RELATION_TYPES, STATEMENT_KINDS, ArgumentMap, default_claim
 from argmap.summary import MapSummary, summarize
@@ -63,7 +71,7 @@ __all__ = [
 ANALYSES: tuple[str, ...] = ("chains", "weak-links", "counterarguments", "acceptability", "strength")
 """The analysis names of ``--analyses``, in the order their columns appear."""
 
-ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal"]
+ErrorKind = Literal["parse", "invalid", "unknown-format", "usage", "timeout", "crash", "internal", "limit"]
 ERROR_KINDS: tuple[str, ...] = get_args(ErrorKind)
 
 Cell = str | int | float | None
@@ -304,6 +312,8 @@ def _error_kind(exc: Exception) -> ErrorKind:
         return "invalid"
     if isinstance(exc, UnknownFormatError):
         return "unknown-format"
+    if isinstance(exc, LimitError):
+        return "limit"
     if isinstance(exc, ArgmapError):
         return "usage"
     return "internal"
@@ -365,7 +375,9 @@ def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
         Analysis names (see :data:`ANALYSES`).
     data : bytes, optional
         The file's content, when the caller has read it (a Dask client does, so that
-        workers need not see the file); otherwise the file is read here.
+        workers need not see the file); otherwise the file is read here. With ``data``,
+        an Argdown ``@include`` is refused (the limit ``includes`` off): it would be
+        resolved on this machine's disk, not beside the file.
 
     Returns
     -------
@@ -380,14 +392,17 @@ def analyse_file(file: str, analyses: Sequence[str] = ANALYSES, data: bytes | No
     """
     chosen = tuple(analyses)
     fmt: str | None = None
+    limits = default_limits()
     if data is None:
         try:
-            data = read_file(file, default_limits())  # refused before it is read when too large
+            data = read_file(file, limits)  # a regular file, refused before it is read when too large
         except ArgmapError as exc:
             return error_record(file, "parse", _message(exc), chosen)
+    else:  # read elsewhere (a Dask client): this machine's disk is not the file's folder
+        limits = dataclasses.replace(limits, includes=False)
     try:
         fmt = detect_format(file, data).format.name
-        return _analysed(file, fmt, loads(data, fmt, name=file), chosen)
+        return _analysed(file, fmt, loads(data, fmt, name=file, limits=limits), chosen)
     except RecursionError:
         return error_record(file, "internal", "RecursionError: the map nests too deeply", chosen, fmt)
     except Exception as exc:  # one bad file never stops a batch: it becomes an error row

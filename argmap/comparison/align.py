@@ -111,7 +111,8 @@ def align_statements(
     Raises
     ------
     UsageError
-        For an unknown method, a threshold outside [0, 1], or ``span`` when a map has no spans.
+        For an unknown method, a threshold outside [0, 1], ``span`` when a map has no spans,
+        or maps too large to align (more than 50,000,000 pairs of statements).
 
     Examples
     --------
@@ -157,9 +158,19 @@ def _canonical(argument_map: ArgumentMap) -> str:
     return json.dumps(argument_map.to_data(), sort_keys=True, ensure_ascii=True)
 
 
+# The similarity table is dense (8 bytes a pair): 50 million pairs are 400 MB. Beyond that,
+# a clear refusal rather than a MemoryError (two chains of 100,000 statements would need 80 GB).
+_MAX_PAIRS = 50_000_000
+
+
 def _similarities(a: Sequence[Statement], b: Sequence[Statement], *, use_spans: bool) -> NDArray[np.float64]:
     if not a or not b:
         return np.zeros((len(a), len(b)))
+    if len(a) * len(b) > _MAX_PAIRS:
+        raise UsageError(
+            f"cannot align {len(a):,} with {len(b):,} statements: {len(a) * len(b):,} pairs to score, "
+            f"above the {_MAX_PAIRS:,} argmap aligns (compare smaller maps)"
+        )
     matrix: NDArray[np.float64] = (
         process.cdist(
             [s.text for s in a],

@@ -21,7 +21,13 @@ _LAYERS = (
 )
 
 
-def rich_report(result: Comparison, title_a: str = "A", title_b: str = "B") -> RenderableType:
+EXAMPLES_SHOWN = 3
+"""Disagreements shown per kind in the summary."""
+
+
+def rich_report(
+    result: Comparison, title_a: str = "A", title_b: str = "B", *, details: bool = True
+) -> RenderableType:
     """A rich renderable of a comparison, for ``argmap compare --format text``.
 
     Parameters
@@ -29,6 +35,10 @@ def rich_report(result: Comparison, title_a: str = "A", title_b: str = "B") -> R
     result : Comparison
     title_a, title_b : str
         How to call the two maps in the report (their titles or file names).
+    details : bool
+        Every disagreement (``True``), or a summary: the disagreements counted by kind,
+        with the first :data:`EXAMPLES_SHOWN` of each (``argmap compare`` without
+        ``--details``).
 
     Returns
     -------
@@ -52,7 +62,7 @@ def rich_report(result: Comparison, title_a: str = "A", title_b: str = "B") -> R
     head.stylize("bold", 0, len(f"score {result.score:.3f}"))
     table = Table(title="agreement (A: the map compared, B: the reference)", title_justify="left")
     for column in ("layer", "matched", "in A", "in B", "precision", "recall", "F1", "kappa"):
-        table.add_column(column, justify="left" if column == "layer" else "right")
+        table.add_column(column, justify="left" if column == "layer" else "right", overflow="fold")
     for name, _ in _LAYERS:
         layer: Agreement = getattr(result, name)
         kappa = "-" if layer.kappa is None else f"{layer.kappa:.3f}"
@@ -70,9 +80,25 @@ def rich_report(result: Comparison, title_a: str = "A", title_b: str = "B") -> R
         )
     legend = Text("; ".join(f"{name}: {meaning}" for name, meaning in _LAYERS), style="dim")
     parts: list[RenderableType] = [head, table, legend]
-    if result.disagreements:
+    if result.disagreements and not details:
+        kinds: dict[str, list[str]] = {}
+        for item in result.disagreements:
+            kinds.setdefault(item.kind, []).append(item.message)
+        listing = Table(
+            title=f"disagreements by kind ({len(result.disagreements)} in all; every one: --details)",
+            title_justify="left",
+        )
+        listing.add_column("kind", overflow="fold")
+        listing.add_column("count", justify="right", overflow="fold")
+        listing.add_column(f"the first {EXAMPLES_SHOWN}", overflow="fold")
+        for kind, messages in kinds.items():
+            shown = "\n".join(messages[:EXAMPLES_SHOWN])
+            more = f"\n(+{len(messages) - EXAMPLES_SHOWN} more)" if len(messages) > EXAMPLES_SHOWN else ""
+            listing.add_row(kind, str(len(messages)), Text(shown + more))
+        parts.append(listing)
+    elif result.disagreements:
         listing = Table(title=f"disagreements ({len(result.disagreements)})", title_justify="left")
-        listing.add_column("kind")
+        listing.add_column("kind", overflow="fold")
         listing.add_column("what", overflow="fold")
         for item in result.disagreements:
             listing.add_row(item.kind, Text(item.message))

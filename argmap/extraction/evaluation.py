@@ -47,9 +47,11 @@ from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
+from argmap._files import read_file
 from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.extraction.decoder import Function, Parse, Role, Weights, decode
 from argmap.extraction.segmentation import Unit, segment, sentences
+from argmap.limits import default_limits
 from argmap.source import SourceDocument
 
 __all__ = [
@@ -144,9 +146,7 @@ def read_gold(path: str | Path) -> Gold:
     name = str(path)
     text = SourceDocument.read(path.with_suffix(".txt")).text
     try:
-        root = SafeET.fromstring(path.read_bytes())
-    except OSError as exc:
-        raise ParseError([Problem(f"cannot read: {exc.strerror}", file=name)]) from None
+        root = SafeET.fromstring(read_file(path, default_limits()))
     except (XMLParseError, DefusedXmlException, ValueError) as exc:
         raise ParseError([Problem(f"XML: {exc}", file=name)]) from None
     edus = {e.get("id", ""): e.text or "" for e in root.iter("edu")}
@@ -265,8 +265,8 @@ def read_aif_gold(path: str | Path, *, threshold: float = LOCATE_THRESHOLD) -> G
     name = str(path)
     text = SourceDocument.read(path.with_suffix(".txt")).text
     try:
-        content = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        content = read_file(path, default_limits()).decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ParseError([Problem(f"cannot read: {exc}", file=name)]) from None
     argument_map = loads_aif(content, name=name)
     head: dict[str, str] = {}

@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,13 +21,13 @@ from argmap.errors import OutputError, UsageError
 from argmap.io import native as _native  # noqa: F401 - registers yaml and json first: .json writes argmap's JSON
 
 # isort: split
+from argmap._files import read_file
 from argmap.io import aif as _aif  # noqa: F401 - registers the interchange formats
 from argmap.io import argdown as _argdown  # noqa: F401
 from argmap.io import frameworks as _frameworks  # noqa: F401
 from argmap.io import graphml as _graphml  # noqa: F401
 from argmap.io import microtexts as _microtexts  # noqa: F401
 from argmap.io import nodelink as _nodelink  # noqa: F401
-from argmap.io._checks import read_file
 from argmap.io._jsonutil import forget_sniffed
 from argmap.io.registry import (
     Detected,
@@ -40,6 +39,7 @@ from argmap.io.registry import (
     get_format,
     register,
 )
+from argmap.io.writing import check_output, write_bytes_atomic, write_files_atomic
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
@@ -48,6 +48,7 @@ __all__ = [
     "Detected",
     "Format",
     "candidates_for_path",
+    "check_output",
     "detect_format",
     "dumps",
     "format_for_path",
@@ -60,6 +61,7 @@ __all__ = [
     "register",
     "save",
     "write_bytes_atomic",
+    "write_files_atomic",
 ]
 
 
@@ -269,62 +271,3 @@ def refuse_overwriting_inputs(
             same = target.samefile(source)
         if same:
             raise OutputError(f"{output}: refusing to write over the input file {source}")
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 less the umask)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write bytes to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
-
-    A failure (a full disk, an interruption, a crash) never leaves a half-written file:
-    ``path`` holds either its old content or the new. Every file argmap writes goes
-    through here.
-
-    Parameters
-    ----------
-    path : Path
-        The file to write.
-    data : bytes
-        Its new content.
-
-    Returns
-    -------
-    Path
-        ``path``.
-
-    Raises
-    ------
-    OutputError
-        If the directory does not exist or cannot be written, or ``path`` is a directory.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = write_bytes_atomic(pathlib.Path(tempfile.mkdtemp()) / "x.txt", b"hi")
-    >>> p.read_bytes()
-    b'hi'
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"cannot write {os.fspath(path)!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {os.fspath(path)!r}: {exc.strerror}") from None
-    return path

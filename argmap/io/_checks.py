@@ -7,11 +7,9 @@ tells it.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from argmap.errors import ParseError, Problem
@@ -22,7 +20,6 @@ __all__ = [
     "check_statement_count",
     "check_value_depth",
     "depth_of_json_text",
-    "read_file",
     "too_deep_for_the_parser",
     "value_depth",
 ]
@@ -157,31 +154,3 @@ def check_statement_count(data: Any, name: str, limits: Limits, locate: Locate |
         return
     where = locate(("statements", limits.max_statements)) if locate is not None else None
     limits.check_statements(len(statements), name, where[0] if where else None)
-
-
-def read_file(path: str | Path, limits: Limits) -> bytes:
-    """A file's bytes, refused before they are read when the file is larger than ``limits.max_bytes``.
-
-    Raises
-    ------
-    ParseError
-        If the file cannot be read (missing, a directory, no permission) or is too large,
-        naming the file.
-
-    Examples
-    --------
-    >>> read_file("no/such/file.yaml", Limits())
-    Traceback (most recent call last):
-    ...
-    argmap.errors.ParseError: no/such/file.yaml: cannot read: No such file or directory
-    """
-    try:
-        with Path(path).open("rb") as stream:
-            limits.check_bytes(os.fstat(stream.fileno()).st_size, str(path))
-            data = stream.read(limits.max_bytes + 1)
-    except IsADirectoryError:
-        raise ParseError([Problem("cannot read: it is a directory", file=str(path))]) from None
-    except OSError as exc:
-        raise ParseError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
-    limits.check_bytes(len(data), str(path))  # a file that grew, or a device without a size
-    return data

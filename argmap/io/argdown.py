@@ -63,6 +63,7 @@ from typing import Any
 
 import yaml
 
+from argmap._files import include_file
 from argmap.errors import MapError, ParseError, Problem, UsageError
 from argmap.io._checks import check_statement_count, check_value_depth
 from argmap.io._jsonutil import decode_text
@@ -176,19 +177,11 @@ def _expand_includes(text: str, name: str, limits: Limits) -> tuple[list[str], l
                 if not written:
                     raise _fail_at("@include names an empty path", file, number)
                 shown = Path(file).parent / written
-                target = shown.resolve()
-                if target in seen:
+                if shown.resolve() in seen:
                     continue
+                target, data = include_file(written, file, number, name, limits, total)
                 seen.add(target)
-                try:
-                    data = target.read_bytes()
-                except OSError as exc:
-                    raise _fail_at(
-                        f"@include({written}): cannot read {shown}: {exc.strerror}", file, number
-                    ) from None
                 total += len(data)
-                if total > limits.max_bytes:
-                    limits.check_bytes(total, name)
                 visit(str(shown), decode_text(data, str(shown)), depth + 1)
 
     visit(name, text, 0)

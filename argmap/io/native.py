@@ -28,14 +28,14 @@ import yaml
 
 from argmap.errors import ParseError, Problem
 from argmap.io._checks import check_json_text_depth, check_statement_count, too_deep_for_the_parser
-from argmap.io._jsonutil import line_of, sniffed_json
+from argmap.io._jsonutil import json_locator, line_of, sniffed_json
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
 from argmap.validation import build_map
 
-__all__ = ["JSON", "YAML", "dumps_json", "dumps_yaml", "loads_json", "loads_yaml"]
+__all__ = ["JSON", "YAML", "dumps_json", "dumps_yaml", "loads_json", "loads_yaml", "parse_yaml"]
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -231,6 +231,40 @@ def loads_yaml(
     argmap.errors.ParseError: m.yaml:3:1: YAML: duplicate key 'title'
     """
     limits = limits if limits is not None else default_limits()
+    data = parse_yaml(text, name, limits)
+    if data is None:  # no document, or only comments: say where the map was expected
+        raise ParseError([Problem("the file holds no YAML document (a map is a mapping)", file=name, line=1)])
+    locate = _locator(text)
+    check_statement_count(data, name, limits, locate)
+    return build_map(data, file=name, locate=locate, source=source)
+
+
+def parse_yaml(text: str, name: str, limits: Limits) -> Any:
+    """YAML text parsed safely within ``limits`` (aliases, nesting), duplicate keys refused.
+
+    YAML 1.2's booleans only (``yes``/``no`` stay strings) and dates as strings; every
+    YAML file argmap reads (maps, scheme catalogues) goes through here.
+
+    Returns
+    -------
+    Any
+        The data, ``None`` for a file with no document.
+
+    Raises
+    ------
+    ParseError
+        On a syntax error, a duplicate key, a character YAML does not allow (each with
+        its line), or an alias bomb or nesting beyond the limits.
+
+    Examples
+    --------
+    >>> parse_yaml("a: [1, yes]\\n", "x.yaml", Limits())
+    {'a': [1, 'yes']}
+    >>> parse_yaml("a: [[[1]]]\\n", "x.yaml", Limits(max_depth=2))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ParseError: x.yaml:1: nested 4 levels deep, above the limit max_depth=2 (raise it ...
+    """
     loader = _Loader(text)
     loader.limits, loader.name, loader.may_alias = limits, name, "*" in text
     try:
@@ -252,11 +286,7 @@ def loads_yaml(
         raise ParseError([Problem("YAML: nested too deeply for the parser", file=name)]) from None
     finally:
         loader.dispose()
-    if data is None:  # no document, or only comments: say where the map was expected
-        raise ParseError([Problem("the file holds no YAML document (a map is a mapping)", file=name, line=1)])
-    locate = _locator(text)
-    check_statement_count(data, name, limits, locate)
-    return build_map(data, file=name, locate=locate, source=source)
+    return data
 
 
 def loads_json(
@@ -316,7 +346,7 @@ def loads_json(
     except RecursionError:
         raise too_deep_for_the_parser(text, name, limits, "JSON") from None
     check_json_text_depth(data, text, name, limits)
-    locate = _locator(text)
+    locate = json_locator(text)  # from offsets: placing a problem must not cost a second parse
     check_statement_count(data, name, limits, locate)
     return build_map(data, file=name, locate=locate, source=source)
 

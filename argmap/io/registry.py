@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.errors import UnknownFormatError
+from argmap.io._jsonutil import sniffed_json
 from argmap.limits import Limits
 from argmap.model import ArgumentMap
 from argmap.source import SourceDocument
@@ -208,6 +209,8 @@ def detect_format(path: str | Path, data: bytes | None = None, format: str | Non
     --------
     >>> detect_format("m.json", b'{"nodes": [], "edges": [], "locutions": []}').format.name
     'aif'
+    >>> detect_format("m.json", b'{"truncated": ').format.name  # no JSON: its reader says where
+    'json'
     >>> detect_format("m.json", b'[1, 2]')  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -219,13 +222,18 @@ def detect_format(path: str | Path, data: bytes | None = None, format: str | Non
     if len(candidates) == 1:
         return Detected(candidates[0], "suffix")
     if data is None:
-        from argmap.io._checks import read_file
+        from argmap._files import read_file
         from argmap.limits import default_limits
 
         data = read_file(path, default_limits())
     matching = [fmt for fmt in candidates if fmt.sniff is not None and fmt.sniff(data)]
     if len(matching) == 1:
         return Detected(matching[0], "content")
+    if not matching and sniffed_json(data) is None:
+        # The formats sharing a suffix (.json) are all JSON: content that is no JSON at all
+        # (empty, truncated, not UTF-8, too deep for the parser) is a parse error with its
+        # line, which the suffix's first format reports, not a question of which format.
+        return Detected(candidates[0], "suffix")
     names = ", ".join(fmt.name for fmt in candidates)
     suffix = Path(path).suffix.lower()
     what = "none" if not matching else "several (" + ", ".join(f.name for f in matching) + ")"

@@ -52,16 +52,18 @@ import textwrap
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from itertools import pairwise
 from typing import Literal
 
 import graphviz
 from pydantic import BaseModel, ConfigDict, Field
 
+from argmap.analysis.stance import stance
 from argmap.escape import visible_controls
-from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Statement
+from argmap.model import STATEMENT_KINDS, ArgumentMap, Relation, Statement, default_claim
 from argmap.render.focus import neighbourhood
-from argmap.render.layout import Layout, LayoutWarning, choose_engine
+from argmap.render.layout import FIT_LIMIT, Layout, LayoutWarning, choose_engine
 from argmap.render.overlay import Badge, EdgeMark, LegendEntry, NodeMark, Overlay
 from argmap.render.style import MarkLook, NodeLook, Theme, get_theme, mix
 
@@ -89,8 +91,19 @@ class RenderOptions(BaseModel):
         Whether to draw a legend of the kinds and relation types the map uses.
     show_ids : bool
         Whether each statement's id is drawn above its text.
-    sections : bool
-        Whether the statements of each ``section`` are drawn inside a cluster.
+    stance : bool
+        Whether each statement's side of the main claim is drawn
+        (:func:`argmap.analysis.stance`): a statement arguing against it has a dashed border
+        and ``con`` after its id, one that both paths disagree on a dotted border and
+        ``pro & con``; a reply to an objection is drawn like any other reason for the claim.
+    layout : {"compact", "wide"}
+        ``compact`` (the default) fits the picture to a landscape screen: components packed
+        in rows and the ranks compressed towards 16:9 (:mod:`argmap.render.layout`);
+        ``wide`` is Graphviz's plain layered drawing, sections as clusters side by side.
+    sections : bool or None
+        Whether the statements of each ``section`` are drawn inside a cluster; ``None``
+        (the default) draws them in the ``wide`` layout only, since clusters keep the
+        ``compact`` layout from packing the map.
     focus : str or None
         Draw only the statements within ``depth`` relations of this one.
     depth : int
@@ -112,7 +125,9 @@ class RenderOptions(BaseModel):
     theme: str = "default"
     legend: bool = True
     show_ids: bool = True
-    sections: bool = True
+    stance: bool = True
+    layout: Literal["compact", "wide"] = "compact"
+    sections: bool | None = None
     focus: str | None = None
     depth: int = Field(default=1, ge=0)
     engine: Literal["auto", "dot", "sfdp"] = "auto"
@@ -149,6 +164,7 @@ class DotGraph:
     text: str
     drawn: ArgumentMap
     layout: Layout
+    sides: Mapping[str, str] = dataclass_field(default_factory=dict)
 
 
 def to_dot(
@@ -225,11 +241,17 @@ def dot_graph(
     """
     options = options if options is not None else RenderOptions()
     theme = get_theme(options.theme)
+    sides: Mapping[str, str] = {}
+    if options.stance and argument_map.statements:
+        sides = stance(argument_map, default_claim(argument_map)).sides
     hidden: Mapping[str, int] = {}
     if options.focus is not None:
         near = neighbourhood(argument_map, options.focus, options.depth)
         argument_map, hidden = near.map, near.hidden
     layout = choose_engine(argument_map, options.engine)
+    size = len(argument_map.statements) + len(argument_map.relations)
+    if options.layout == "compact" and layout.engine == "dot" and size <= FIT_LIMIT:
+        layout = Layout(layout.engine, layout.reason, fit=True)
     if layout.reason is not None:
         warnings.warn(LayoutWarning(layout.reason), stacklevel=3)
     node_marks = overlay.nodes if overlay is not None else {}
@@ -245,7 +267,8 @@ def dot_graph(
         },
         edge_attr={"fontname": theme.fontname, "fontsize": _number(theme.legend_fontsize)},
     )
-    sections = _sections(argument_map) if options.sections and layout.engine == "dot" else {}
+    clusters = options.sections if options.sections is not None else options.layout == "wide"
+    sections = _sections(argument_map) if clusters and layout.engine == "dot" else {}
     joined = _junction_ids(argument_map)
     junctions = [r for r in argument_map.relations if r.key in joined]
     # A junction joining statements of one section is drawn inside that section's cluster.
@@ -265,13 +288,13 @@ def dot_graph(
                 _attributes={"class": "section"},
             )
             for statement in sections[name]:
-                _add_statement(cluster, statement, argument_map, options, theme, node_marks, hidden)
+                _add_statement(cluster, statement, argument_map, options, theme, node_marks, hidden, sides)
             for relation in junctions:
                 if homes[relation.key] == name:
                     _add_junction(cluster, relation, theme, edge_marks.get(relation.key))
     for statement in argument_map.statements:
         if statement.section not in sections:
-            _add_statement(graph, statement, argument_map, options, theme, node_marks, hidden)
+            _add_statement(graph, statement, argument_map, options, theme, node_marks, hidden, sides)
     for relation in junctions:
         if homes[relation.key] not in sections:
             _add_junction(graph, relation, theme, edge_marks.get(relation.key))
@@ -285,7 +308,7 @@ def dot_graph(
             edge_marks.get(relation.key),
         )
     if options.legend and argument_map.statements:
-        first = _add_legend(graph, argument_map, options, theme)
+        first = _add_legend(graph, argument_map, options, theme, sides)
         drawn = {s.id for s in argument_map.statements} | {r.key for r in argument_map.relations}
         entries = (
             [e for e in overlay.legend if not e.ids or drawn & set(e.ids)] if overlay is not None else []
@@ -295,7 +318,7 @@ def dot_graph(
             # Stack the two legends (two ranks apart, so their clusters cannot share a rank)
             # rather than set them side by side, which would double the drawing's width.
             graph.edge(below, first, _attributes={"style": "invis", "minlen": "2"})
-    return DotGraph(text=graph.source, drawn=argument_map, layout=layout)
+    return DotGraph(text=graph.source, drawn=argument_map, layout=layout, sides=sides)
 
 
 def _sections(argument_map: ArgumentMap) -> dict[str, list[Statement]]:
@@ -358,10 +381,14 @@ def _add_statement(
     theme: Theme,
     node_marks: Mapping[str, NodeMark],
     hidden: Mapping[str, int],
+    sides: Mapping[str, str],
 ) -> None:
     look = theme.node(statement.kind)
-    classes = ["statement", statement.kind]
+    side = sides.get(statement.id)
+    classes = ["statement", statement.kind, *([f"side-{side}"] if side is not None else [])]
     attributes = _node_look(look)
+    if side is not None and side in theme.side_styles:
+        attributes["style"] = f"{look.style},{theme.side_styles[side]}"
     if statement.id == argument_map.main_claim:
         classes.append("main-claim")
         attributes |= _emphasis(look, theme)
@@ -378,7 +405,14 @@ def _add_statement(
         "id": graphviz.escape(f"s-{statement.id}"),
         "class": " ".join(classes),
     }
-    label = _statement_label(statement, options, theme, mark.badges, hidden.get(statement.id, 0))
+    label = _statement_label(
+        statement,
+        options,
+        theme,
+        mark.badges,
+        hidden.get(statement.id, 0),
+        side if side in theme.side_styles else None,
+    )
     graph.node(statement.id, label=label, _attributes=attributes)
 
 
@@ -389,16 +423,25 @@ def _marked_node(mark: MarkLook, look: NodeLook, theme: Theme) -> dict[str, str]
 
 
 def _statement_label(
-    statement: Statement, options: RenderOptions, theme: Theme, badges: tuple[Badge, ...], hidden: int
+    statement: Statement,
+    options: RenderOptions,
+    theme: Theme,
+    badges: tuple[Badge, ...],
+    hidden: int,
+    side: str | None = None,
 ) -> str:
-    """An HTML-like label: the id, small and bold, over the wrapped text; then badges and
-    the count of relations not shown, if any."""
+    """An HTML-like label: the id, small and bold (with the side, when it is not pro), over
+    the wrapped text; then badges and the count of relations not shown, if any."""
     lines = [_html_text(line) for line in wrap_text(statement.text, options.wrap)]
-    if options.show_ids:
+    if options.show_ids or side is not None:
+        head = _html_text(statement.id) if options.show_ids else ""
+        if side is not None:
+            name = theme.side_names[side].split(":")[0]
+            head = f"{head} · {_html_text(name)}" if head else _html_text(name)
         lines.insert(
             0,
             f'<FONT POINT-SIZE="{_number(theme.id_fontsize)}" COLOR="{html.escape(theme.id_fontcolor)}">'
-            f"<B>{_html_text(statement.id)}</B></FONT>",
+            f"<B>{head}</B></FONT>",
         )
     text = "<BR/>".join(lines)
     if not badges and not hidden:
@@ -537,7 +580,11 @@ def _describe(relation: Relation) -> str:
 
 
 def _add_legend(
-    graph: graphviz.Digraph, argument_map: ArgumentMap, options: RenderOptions, theme: Theme
+    graph: graphviz.Digraph,
+    argument_map: ArgumentMap,
+    options: RenderOptions,
+    theme: Theme,
+    sides: Mapping[str, str],
 ) -> str:
     """A cluster explaining the kinds, relation types and junctions the map uses.
 
@@ -570,6 +617,15 @@ def _add_legend(
         for kind in (k for k in STATEMENT_KINDS if k in kinds):
             look = theme.node(kind)
             row.append(_legend_node(legend, kind, look.name, _node_look(look)))
+        drawn_sides = {sides.get(s.id) for s in argument_map.statements}
+        for side in (s for s in theme.side_styles if s in drawn_sides):
+            look = theme.node("premise")
+            side_look = _node_look(look) | {
+                "style": f"{theme.side_styles[side]}",
+                "color": theme.fontcolor,
+                "fillcolor": theme.background,
+            }
+            row.append(_legend_node(legend, f"side-{side}", theme.side_names[side], side_look))
         row.extend(_legend_edge(legend, t, theme) for t in theme.edges if t in types)
         if junctions:
             row.append(_legend_junction(legend, theme))

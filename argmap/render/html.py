@@ -46,6 +46,14 @@ CONTEXT = 240
 
 # Graphviz writes a statement node's id "s-<id>" with the hyphen as "&#45;".
 _STATEMENT_NODE = re.compile(r'<g id="s(?:-|&#45;)([^"]+)" class="node statement(?: [^"]*)?">')
+# ... and a relation's arrow "e-<id>", a linked premise's line into its junction "e-<id>-<n>".
+_RELATION_EDGE = re.compile(r'<g id="e(?:-|&#45;)([^"]+)" class="edge (?:relation|link)(?: [^"]*)?">')
+_MEANINGS = {
+    "support": "if the premises hold, they are a reason to accept the conclusion",
+    "attack": "if the attacker holds, it is a reason to reject the conclusion",
+    "undercut": "if the attacker holds, the inference it attacks no longer carries its premises "
+    "to its conclusion (the premises themselves are not denied)",
+}
 _VERBS = {
     ("support", "in"): "supported by",
     ("attack", "in"): "attacked by",
@@ -93,6 +101,7 @@ def page_data(
     drawn: ArgumentMap,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    sides: Mapping[str, str] | None = None,
     explanations: Mapping[str, Explanation] | None = None,
 ) -> dict[str, Any]:
     """What the side panel shows about each drawn statement, as plain data.
@@ -108,6 +117,9 @@ def page_data(
     source : SourceDocument, optional
         The document the spans point into; each anchored statement gets its passage with
         :data:`CONTEXT` characters either side.
+    sides : mapping, optional
+        Each statement's side of the main claim (:func:`argmap.analysis.stance`), shown
+        in the panel.
     explanations : mapping, optional
         An :class:`~argmap.analysis.Explanation` by statement id (:func:`argmap.analysis.explain_all`):
         the panel shows why the statement has its label and what would flip it.
@@ -115,8 +127,11 @@ def page_data(
     Returns
     -------
     dict
-        ``title``, ``overlay`` (``None`` or its title and notes) and ``statements``: by id,
-        ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``relations`` (each
+        ``title``, ``main`` (the main claim's id or ``None``), ``overlay`` (``None`` or its
+        title and notes), ``relations`` (by id, for each drawn relation: ``id``, ``type``,
+        ``sentence``, ``meaning``, ``sources``, ``target``, ``scheme``, ``note``) and
+        ``statements``: by id,
+        ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``side``, ``relations`` (each
         with ``direction``, ``verb``, ``relation``, ``ends`` and ``detail``), ``findings``
         ``source`` (``None`` or ``before``, ``span``, ``after``) and ``explanation`` (``None``
         or ``why`` and ``flips``, each a list of ``[depth, sentence]``).
@@ -146,6 +161,7 @@ def page_data(
             "section": statement.section,
             "note": statement.note,
             "main": statement.id == argument_map.main_claim,
+            "side": (sides or {}).get(statement.id),
             "relations": _relations_of(index, statement.id),
             "findings": list(findings.get(statement.id, ())),
             "source": _passage(source, statement.span.start, statement.span.end)
@@ -153,10 +169,15 @@ def page_data(
             else None,
             "explanation": explained.get(statement.id),
         }
+    drawn_ids = {r.key for r in drawn.relations}
     return {
         "title": argument_map.title,
+        "main": argument_map.main_claim,
         "overlay": None if overlay is None else {"title": overlay.title, "notes": list(overlay.notes)},
         "statements": statements,
+        "relations": {
+            r.key: _relation_entry(argument_map, r) for r in argument_map.relations if r.key in drawn_ids
+        },
     }
 
 
@@ -167,6 +188,8 @@ def html_page(
     theme: Theme,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    sides: Mapping[str, str] | None = None,
+    reload: float | None = None,
     explanations: Mapping[str, Explanation] | None = None,
 ) -> str:
     """The HTML page around an SVG drawing of the map.
@@ -185,6 +208,11 @@ def html_page(
         The overlay drawn in ``svg``: its findings go into the side panel.
     source : SourceDocument, optional
         The document the spans point into.
+    sides : mapping, optional
+        Each statement's side of the main claim, shown in the panel.
+    reload : float, optional
+        The page reloads itself every ``reload`` seconds and keeps its view and selection
+        (``argmap render --watch``).
     explanations : mapping, optional
         Explanations by statement id, shown in the side panel.
 
@@ -219,20 +247,29 @@ def html_page(
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    data = page_data_json(page_data(argument_map, drawn, overlay, source, explanations))
+    data = page_data_json(
+        page_data(argument_map, drawn, overlay, source, sides, explanations) | {"reload": reload}
+    )
+    refresh = f'<meta http-equiv="refresh" content="{reload:g}">\n' if reload is not None else ""
     title = html.escape(visible_controls(argument_map.title or "argument map"))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{refresh}"
         f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         f'<header><h1 id="title">{title}</h1><div class="controls" role="toolbar" aria-label="zoom">'
         '<button type="button" id="zoom-in" aria-label="zoom in">+</button>'
         '<button type="button" id="zoom-out" aria-label="zoom out">&#8722;</button>'
-        '<button type="button" id="zoom-fit">fit</button></div>'
-        '<p class="hint">Drag to pan, wheel or +/&#8722; to zoom; click a statement, or Tab to it, '
-        "for its details.</p></header>\n"
+        '<button type="button" id="zoom-fit" title="the whole map (key 0)">fit all</button>'
+        '<button type="button" id="zoom-claim" title="the main claim, readable (key 1)">claim</button>'
+        "</div>"
+        '<div class="search" role="search"><input type="search" id="search" '
+        'placeholder="find a statement: id or words" aria-label="find a statement by id or text" '
+        'autocomplete="off"><ul id="search-results" aria-label="statements found"></ul></div>'
+        '<p class="hint">Drag to pan, wheel or +/&#8722; to zoom; click a statement or a line, or Tab '
+        "to a statement, for its details.</p></header>\n"
         '<main><div id="viewport" tabindex="-1"><div id="canvas">\n'
         f"{body_svg}\n</div></div>\n"
         '<aside id="panel" aria-live="polite" aria-label="statement details">'
@@ -275,6 +312,21 @@ def _accessible(svg: str, drawn: ArgumentMap) -> str:
         return f'{match.group(0)[:-1]} tabindex="0" role="button" aria-label="{label}">'
 
     result = _STATEMENT_NODE.sub(named, svg)
+    keys = {r.key for r in drawn.relations}
+
+    def edge(match: re.Match[str]) -> str:
+        identifier = html.unescape(match.group(1))
+        key = identifier if identifier in keys else identifier.rsplit("-", 1)[0]
+        if key not in keys:
+            return match.group(0)
+        label = html.escape(visible_controls(f"relation {_sentence(drawn.relation(key))}"), quote=True)
+        # Focusable by click and from the panel, not by Tab: Tab walks the statements.
+        return (
+            f'{match.group(0)[:-1]} tabindex="-1" role="button" '
+            f'data-relation="{html.escape(key, quote=True)}" aria-label="{label}">'
+        )
+
+    result = _RELATION_EDGE.sub(edge, result)
     seen = set(found)
     missing = [s.id for s in drawn.statements if s.id not in seen]
     if missing:
@@ -331,6 +383,27 @@ def _entry(index: _Index, relation: Relation, direction: str, verb: str, ends: l
             if argument_map.has_statement(end)
         ],
         "detail": detail,
+    }
+
+
+def _relation_entry(argument_map: ArgumentMap, relation: Relation) -> dict[str, Any]:
+    """What the side panel says about a relation: its ends and what it means."""
+
+    def end(identifier: str) -> dict[str, str]:
+        if argument_map.has_statement(identifier):
+            return {"id": identifier, "text": argument_map.statement(identifier).text}
+        return {"id": identifier, "text": f"the inference {_sentence(argument_map.relation(identifier))}"}
+
+    kind = "undercut" if argument_map.is_undercut(relation) else relation.type
+    return {
+        "id": relation.key,
+        "type": kind,
+        "sentence": _sentence(relation),
+        "meaning": _MEANINGS[kind],
+        "sources": [end(s) for s in relation.sources],
+        "target": end(relation.to),
+        "scheme": relation.scheme,
+        "note": relation.note,
     }
 
 

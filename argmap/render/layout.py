@@ -11,12 +11,24 @@ scaling the layout (``overlap=scale``): slower alternatives take minutes. ``sfdp
 ranks or clusters: ``rankdir`` and sections are not used there, and the warning says so.
 Every statement is drawn either way.
 
+The ``compact`` layout (the default of :class:`~argmap.render.RenderOptions`) fits a map of
+an article's size to a landscape screen. ``dot`` alone draws each rank in one row, so a claim
+with many reasons, or a map of many small components (dialogue maps), becomes a strip many
+times wider than tall. :func:`argmap.render.output.render_bytes` lays such a map out twice
+more and keeps whichever fits a :data:`SCREEN` best at the same scale: with its components
+packed in rows (``pack``, ``packmode=array_u``), or with its ranks compressed towards the
+screen's aspect (``ratio=compress`` with a ``size`` of the first layout's height), which
+moves nodes sideways and between ranks rather than shrinking text. Section clusters stop
+both, so the compact layout draws no clusters unless asked. Beyond :data:`FIT_LIMIT`
+statements plus relations no screen shows text readably, and the map is drawn as ``dot``
+lays it out. The measurements that chose this are in ``docs/benchmarks.md``.
+
 Examples
 --------
 >>> from argmap.model import ArgumentMap, Statement
 >>> m = ArgumentMap(title="One", statements=[Statement(id="C", kind="claim", text="c")])
 >>> choose_engine(m, "auto")
-Layout(engine='dot', reason=None)
+Layout(engine='dot', reason=None, fit=False)
 """
 
 from __future__ import annotations
@@ -26,7 +38,7 @@ from dataclasses import dataclass
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
 
-__all__ = ["DOT_LIMIT", "ENGINES", "Layout", "LayoutWarning", "choose_engine"]
+__all__ = ["DOT_LIMIT", "ENGINES", "FIT_LIMIT", "SCREEN", "Layout", "LayoutWarning", "choose_engine"]
 
 ENGINES: tuple[str, ...] = ("auto", "dot", "sfdp")
 """The layout engines :class:`~argmap.render.RenderOptions` accepts."""
@@ -35,16 +47,24 @@ DOT_LIMIT = 3000
 """Statements plus relations above which ``auto`` lays out with ``sfdp`` (see ``docs/benchmarks.md``)."""
 
 
+FIT_LIMIT = 600
+"""Statements plus relations up to which the ``compact`` layout fits the map to :data:`SCREEN`."""
+
+SCREEN: tuple[float, float] = (1920.0, 1080.0)
+"""The landscape screen, in pixels, that the ``compact`` layout fits a map to."""
+
+
 class LayoutWarning(UserWarning):
     """A map was laid out differently from what was asked, and the diagram shows it."""
 
 
 @dataclass(frozen=True)
 class Layout:
-    """The engine chosen, and why, when it is not the one asked for."""
+    """The engine chosen, and why, when it is not the one asked for; ``fit``: fit it to :data:`SCREEN`."""
 
     engine: str
     reason: str | None = None
+    fit: bool = False
 
 
 def choose_engine(argument_map: ArgumentMap, engine: str = "auto") -> Layout:

@@ -34,11 +34,12 @@ from typing import TYPE_CHECKING
 
 import pygraphviz
 
-from argmap.errors import OutputError, UnknownFormatError, UsageError
+from argmap.errors import OutputError, UnknownFormatError
 from argmap.io import write_bytes_atomic
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions, dot_graph
 from argmap.render.html import html_page
+from argmap.render.layout import SCREEN
 from argmap.render.overlay import Overlay
 from argmap.render.style import get_theme
 from argmap.source import SourceDocument
@@ -95,6 +96,8 @@ def render_bytes(
     options: RenderOptions | None = None,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    *,
+    reload: float | None = None,
     explanations: Mapping[str, Explanation] | None = None,
 ) -> bytes:
     """The map drawn in ``format``.
@@ -111,10 +114,14 @@ def render_bytes(
     overlay : Overlay, optional
         Findings of an analysis to draw over the map (:mod:`argmap.render.overlay`).
     source : SourceDocument, optional
-        For ``"html"`` only: the document the spans point into, quoted in the side panel.
+        The document the spans point into: quoted in the side panel of ``"html"``; the
+        other formats cannot show it and leave it out (check it against the map with
+        :func:`argmap.load`).
+    reload : float, optional
+        For ``"html"``: the page reloads itself every ``reload`` seconds, keeping its view.
     explanations : mapping, optional
-        For ``"html"`` only: explanations by statement id (:func:`argmap.analysis.explain_all`),
-        shown in the side panel.
+        For ``"html"``: explanations by statement id (:func:`argmap.analysis.explain_all`),
+        shown in the side panel; the other formats leave them out.
 
     Returns
     -------
@@ -125,8 +132,7 @@ def render_bytes(
     UnknownFormatError
         If ``format`` is not one of :data:`FORMATS`; the message lists them.
     UsageError
-        If ``options.theme`` names no theme, or ``source`` is given for a format other
-        than ``"html"``.
+        If ``options.theme`` names no theme.
     UnknownIdError
         If ``options.focus`` names no statement.
     OutputError
@@ -145,21 +151,29 @@ def render_bytes(
     """
     if format not in FORMATS:
         raise UnknownFormatError(f"unknown format {format!r}; known formats: {', '.join(FORMATS)}")
-    if source is not None and format != "html":
-        raise UsageError(f"a source document is shown only in html output, not in {format}")
-    if explanations is not None and format != "html":
-        raise UsageError(f"explanations are shown only in html output, not in {format}")
     options = options if options is not None else RenderOptions()
     graph = dot_graph(argument_map, options, overlay)
     if format == "dot":
         return graph.text.encode("utf-8")
     # Resolution matters only for raster output; in SVG and PDF it would rescale the drawing.
     dpi = get_theme(options.theme).raster_dpi if format == "png" else None
-    drawing = _layout(graph.text, "svg" if format == "html" else format, dpi, graph.layout.engine)
+    drawing = _layout(
+        graph.text, "svg" if format == "html" else format, dpi, graph.layout.engine, graph.layout.fit
+    )
     if format != "html":
         return drawing
     svg = drawing.decode("utf-8")
-    page = html_page(argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source, explanations)
+    page = html_page(
+        argument_map,
+        graph.drawn,
+        svg,
+        get_theme(options.theme),
+        overlay,
+        source,
+        graph.sides,
+        reload,
+        explanations,
+    )
     return page.encode("utf-8")
 
 
@@ -171,6 +185,7 @@ def render(
     options: RenderOptions | None = None,
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
+    reload: float | None = None,
     explanations: Mapping[str, Explanation] | None = None,
 ) -> Path:
     """Draw the map into a file, replacing it atomically.
@@ -190,9 +205,11 @@ def render(
     overlay : Overlay, optional
         Findings of an analysis to draw over the map.
     source : SourceDocument, optional
-        For HTML only: the document the spans point into.
+        The document the spans point into, quoted in HTML only.
+    reload : float, optional
+        For HTML: the page reloads itself every ``reload`` seconds, keeping its view.
     explanations : mapping, optional
-        For HTML only: explanations by statement id, shown in the side panel.
+        For HTML: explanations by statement id, shown in the side panel.
 
     Returns
     -------
@@ -205,8 +222,7 @@ def render(
         If ``format`` is not given and the suffix of ``path`` is none of
         :data:`SUFFIXES`, or ``format`` is not one of :data:`FORMATS`.
     UsageError
-        If ``options.theme`` names no theme, or ``source`` is given for a format other
-        than HTML.
+        If ``options.theme`` names no theme.
     UnknownIdError
         If ``options.focus`` names no statement.
     OutputError
@@ -224,13 +240,19 @@ def render(
     """
     target = Path(path)
     chosen = format if format is not None else format_for_path(target)
-    data = render_bytes(argument_map, chosen, options, overlay, source, explanations)
+    data = render_bytes(
+        argument_map, chosen, options, overlay, source, reload=reload, explanations=explanations
+    )
     write_bytes_atomic(target, data)
     return target
 
 
-def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
-    """Run a Graphviz layout in-process, with its standard-error chatter captured."""
+def _layout(dot: str, format: str, dpi: float | None, engine: str, fit: bool = False) -> bytes:
+    """Run a Graphviz layout in-process, with its standard-error chatter captured.
+
+    With ``fit``, the compact layout of :mod:`argmap.render.layout`: the best fit to the screen
+    of the plain layout, the components packed, and the ranks compressed.
+    """
     error: ValueError | None = None
     data = b""
     sys.stderr.flush()
@@ -241,10 +263,10 @@ def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
         try:
             os.dup2(captured.fileno(), 2)
             try:
-                graph = pygraphviz.AGraph(string=dot)
+                graph = _fitted(dot, engine) if fit else pygraphviz.AGraph(string=dot)
                 if dpi is not None:
                     graph.graph_attr["dpi"] = f"{dpi:g}"
-                data = graph.draw(format=format, prog=engine)
+                data = graph.draw(format=format, prog=None if fit else engine)
             except ValueError as exc:  # pygraphviz's DotError and layout/render failures
                 error = exc
         finally:
@@ -256,3 +278,46 @@ def _layout(dot: str, format: str, dpi: float | None, engine: str) -> bytes:
         detail = " ".join(messages.split()) or str(error) or "no output"
         raise OutputError(f"Graphviz could not draw the map as {format}: {detail}") from error
     return bytes(data)
+
+
+def _fitted(dot: str, engine: str) -> pygraphviz.AGraph:
+    """The layout of ``dot`` that shows its text largest when fitted to :data:`SCREEN`, laid out.
+
+    The candidates are the plain layout, the components packed in rows, and (when the plain
+    layout is wider than the screen) the ranks compressed to the screen's aspect at the plain
+    layout's height; ties go to the earlier one, so the choice is deterministic.
+    """
+    width, height = SCREEN
+    plain = pygraphviz.AGraph(string=dot)
+    plain.layout(prog=engine)
+    best, best_scale = plain, _fit_scale(plain)
+    candidates = []
+    for mode in ("node", "graph"):
+        packed = pygraphviz.AGraph(string=dot)
+        packed.graph_attr.update(pack="true", packmode=mode)
+        candidates.append(packed)
+    left, bottom, right, top = (float(v) for v in plain.graph_attr["bb"].split(","))
+    if (right - left) * height > (top - bottom) * width:
+        tall = (top - bottom) / 72  # inches
+        compressed = pygraphviz.AGraph(string=dot)
+        compressed.graph_attr.update(ratio="compress", size=f"{tall * width / height:.3f},{tall:.3f}")
+        candidates.append(compressed)
+    for candidate in candidates:
+        candidate.layout(prog=engine)
+        scale = _fit_scale(candidate)
+        if scale > best_scale:
+            best, best_scale = candidate, scale
+    return best
+
+
+def _fit_scale(graph: pygraphviz.AGraph) -> float:
+    """How much a laid-out graph's drawing is scaled to fit :data:`SCREEN` (its ``size`` included)."""
+    left, bottom, right, top = (float(v) for v in graph.graph_attr["bb"].split(","))
+    drawn_width, drawn_height = max(right - left, 1.0), max(top - bottom, 1.0)
+    shrink = 1.0
+    size = graph.graph_attr.get("size")
+    if size:
+        limit_width, limit_height = (float(v) * 72 for v in size.rstrip("!").split(","))
+        shrink = min(1.0, limit_width / drawn_width, limit_height / drawn_height)
+    width, height = SCREEN
+    return shrink * min(width / drawn_width, height / drawn_height)

@@ -724,7 +724,12 @@ def flips_overlay(argument_map: ArgumentMap, explanation: Explanation) -> Overla
 
 
 def overlay_for(
-    argument_map: ArgumentMap, result: Result, highlight: str | None = None, *, chain: int | None = None
+    argument_map: ArgumentMap,
+    result: Result,
+    highlight: str | None = None,
+    *,
+    chain: int | None = None,
+    top: int | None = None,
 ) -> Overlay:
     """The overlay that shows ``result``: the one entry point for callers and the command line.
 
@@ -741,6 +746,11 @@ def overlay_for(
         if given, it must agree).
     chain : int, optional
         For ``chains``: show only this chain (1-based, longest first).
+    top : int, optional
+        For ``weak-links`` and ``counterarguments``: draw only the ``top`` findings that
+        matter most (weak links by severity, counterarguments standing first, then
+        contested, then answered; ties in the result's order), and say in the legend how
+        many are left out. ``None`` (the default) draws them all.
 
     Returns
     -------
@@ -788,7 +798,7 @@ counterarguments, acceptability, strength, flips
     if isinstance(result, Analysis):
         if highlight is None:
             raise UsageError(f"say what to highlight of the analysis: one of {', '.join(HIGHLIGHTS)}")
-        overlay = _overlay_of_analysis(argument_map, result, highlight, chain)
+        overlay = _overlay_of_analysis(argument_map, result, highlight, chain, top)
         return overlay.model_copy(
             update={"claim": result.claim, "findings": analysis_findings(argument_map, result)}
         )
@@ -808,10 +818,10 @@ counterarguments, acceptability, strength, flips
         return strength_overlay(argument_map, result)
     if isinstance(result, Sequence):
         if chosen == "weak-links":
-            return weak_links_overlay(argument_map, [r for r in result if isinstance(r, WeakLink)])
+            return _top_weak_links(argument_map, [r for r in result if isinstance(r, WeakLink)], top)
         if chosen == "counterarguments":
-            return counterarguments_overlay(
-                argument_map, [r for r in result if isinstance(r, Counterargument)]
+            return _top_counterarguments(
+                argument_map, [r for r in result if isinstance(r, Counterargument)], top
             )
     raise UsageError(f"a {type(result).__name__} result cannot be highlighted as {chosen!r}")
 
@@ -864,15 +874,38 @@ def analysis_findings(argument_map: ArgumentMap, analysis: Analysis) -> dict[str
 # -- helpers ----------------------------------------------------------------------------
 
 
+def _top_weak_links(argument_map: ArgumentMap, links: Sequence[WeakLink], top: int | None) -> Overlay:
+    """The overlay of the ``top`` most severe weak links, saying how many are left out."""
+    if top is None or top >= len(links):
+        return weak_links_overlay(argument_map, links)
+    ranked = sorted(range(len(links)), key=lambda i: -links[i].severity)[:top]
+    shown = [links[i] for i in sorted(ranked)]
+    overlay = weak_links_overlay(argument_map, shown)
+    note = f"the {top} most severe of {len(links)} weak links drawn; {len(links) - top} left out"
+    return overlay.model_copy(update={"notes": (note, *overlay.notes[1:]) if overlay.notes else (note,)})
+
+
+def _top_counterarguments(
+    argument_map: ArgumentMap, found: Sequence[Counterargument], top: int | None
+) -> Overlay:
+    """The overlay of the ``top`` counterarguments that matter most, saying how many are left out."""
+    if top is None or top >= len(found):
+        return counterarguments_overlay(argument_map, found)
+    ranked = sorted(range(len(found)), key=lambda i: _STATUS_ORDER.index(found[i].status))[:top]
+    overlay = counterarguments_overlay(argument_map, [found[i] for i in sorted(ranked)])
+    note = f"the {top} most serious of {len(found)} counterarguments drawn; {len(found) - top} left out"
+    return overlay.model_copy(update={"notes": (*overlay.notes, note)})
+
+
 def _overlay_of_analysis(
-    argument_map: ArgumentMap, analysis: Analysis, highlight: str, chain: int | None
+    argument_map: ArgumentMap, analysis: Analysis, highlight: str, chain: int | None, top: int | None
 ) -> Overlay:
     if highlight == "weak-links":
-        return weak_links_overlay(argument_map, analysis.weak_links)
+        return _top_weak_links(argument_map, analysis.weak_links, top)
     if highlight == "chains":
         return chains_overlay(argument_map, analysis.support_chains, chain=chain)
     if highlight == "counterarguments":
-        return counterarguments_overlay(argument_map, analysis.counterarguments)
+        return _top_counterarguments(argument_map, analysis.counterarguments, top)
     if highlight == "acceptability":
         return acceptability_overlay(argument_map, analysis.acceptability)
     if highlight == "flips":

@@ -218,6 +218,10 @@ class Theme:
         puts in the background.
     section_color, section_fill : str
         Border and background of the cluster of a section.
+    side_styles, side_names : Mapping
+        The border style (added to the kind's) and the legend text of a statement on the
+        ``con`` side of the main claim, or on ``both`` (:func:`argmap.analysis.stance`); its
+        id is drawn with the side's name too, so the side reads without colour.
 
     The other fields are the Graphviz attributes they are named after: font sizes in
     points; ``pad``, ``nodesep`` and ``ranksep`` in inches; margins as Graphviz's
@@ -258,6 +262,14 @@ class Theme:
     faded_fontcolor: str = "#8A8A8A"
     section_color: str = "#B3B3B3"
     section_fill: str = "#FAFAFA"
+    side_styles: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({"con": "dashed", "both": "dotted"})
+    )
+    side_names: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType(
+            {"con": "con: argues against the main claim", "both": "pro & con: paths disagree"}
+        )
+    )
 
     def __post_init__(self) -> None:
         missing = (
@@ -399,7 +411,7 @@ _DEFAULT = Theme(
         "rebuttal": NodeLook(
             "rebuttal",
             shape="box",
-            style="filled,dashed",
+            style="filled,diagonals",
             color=OKABE_ITO["vermillion"],
             fillcolor="#F9E7D9",
             penwidth=2.0,
@@ -427,7 +439,7 @@ _PRINT = Theme(
         "premise": NodeLook("premise", shape="box", style="filled", color=_BLACK, fillcolor="#FFFFFF"),
         "evidence": NodeLook("evidence", shape="note", style="filled", color=_BLACK, fillcolor="#FFFFFF"),
         "rebuttal": NodeLook(
-            "rebuttal", shape="box", style="filled,dashed", color=_BLACK, fillcolor="#FFFFFF", penwidth=2.0
+            "rebuttal", shape="box", style="filled,diagonals", color=_BLACK, fillcolor="#FFFFFF", penwidth=2.0
         ),
     },
     edges={

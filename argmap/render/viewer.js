@@ -1,4 +1,5 @@
-// argmap's map viewer: pan and zoom the diagram, and show a statement's details in the side panel.
+// argmap's map viewer: pan and zoom the diagram, find statements, and show a statement's or a
+// relation's details in the side panel. The page opens on the main claim at a readable size.
 // Data comes from the JSON element #argmap-data; text goes into the page with textContent only.
 (() => {
   "use strict";
@@ -10,9 +11,39 @@
   const view = { x: 0, y: 0, scale: 1 };
   const MIN_SCALE = 0.05;
   const MAX_SCALE = 8;
+  const SIDES = {
+    pro: "pro: argues for the main claim",
+    con: "con: argues against the main claim",
+    both: "pro & con: its paths to the main claim disagree",
+    none: "no path to the main claim",
+  };
 
+  // With --watch the page reloads itself; the view and the selection survive the reload.
+  const KEPT = `argmap-view:${location.pathname}`;
   function apply() {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+    if (data.reload) keep();
+  }
+  function keep() {
+    const selected = document.querySelector("g.statement.selected");
+    try {
+      sessionStorage.setItem(KEPT, JSON.stringify({ view, selected: selected ? selected.id : null }));
+    } catch (error) {
+      // storage refused (a private window): the page still works, it just opens afresh
+    }
+  }
+  function restore() {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(KEPT) || "null");
+      if (kept === null) return false;
+      Object.assign(view, kept.view);
+      apply();
+      const node = kept.selected ? document.getElementById(kept.selected) : null;
+      if (node !== null) show(node.id.slice(2));
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   function zoomAt(factor, cx, cy) {
@@ -34,6 +65,32 @@
     view.x = (viewport.clientWidth - width * view.scale) / 2;
     view.y = (viewport.clientHeight - height * view.scale) / 2;
     apply();
+  }
+
+  // Screen pixels per unit of font size at scale 1: the SVG's points, as the browser draws them.
+  function pixelsPerPoint() {
+    const box = svg.viewBox.baseVal;
+    return box && box.width ? svg.width.baseVal.value / box.width : 1;
+  }
+
+  // Centre a statement at a scale where its text is READABLE px tall (never beyond 1:1).
+  const READABLE = 13;
+  function showAt(node, readable) {
+    const text = node.querySelector("text:not([font-weight='bold'])") || node.querySelector("text");
+    const size = text ? parseFloat(text.getAttribute("font-size")) || 14 : 14;
+    view.scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, readable / (size * pixelsPerPoint())));
+    apply();
+    const box = node.getBoundingClientRect();
+    const frame = viewport.getBoundingClientRect();
+    view.x += frame.left + frame.width / 2 - (box.left + box.width / 2);
+    view.y += frame.top + frame.height / 2 - (box.top + box.height / 2);
+    apply();
+  }
+
+  function home() {
+    const main = (data.main && document.getElementById(`s-${data.main}`)) || document.querySelector("g.statement");
+    if (main === null) fit();
+    else showAt(main, Math.max(READABLE, 10));
   }
 
   function reveal(node) {
@@ -99,14 +156,16 @@
     { passive: false },
   );
   document.addEventListener("keydown", (event) => {
-    if (event.target instanceof HTMLButtonElement) return;
+    if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLInputElement) return;
     if (event.key === "+" || event.key === "=") zoomCentre(1.25);
     else if (event.key === "-" || event.key === "_") zoomCentre(0.8);
     else if (event.key === "0") fit();
+    else if (event.key === "1") home();
   });
   document.getElementById("zoom-in").addEventListener("click", () => zoomCentre(1.25));
   document.getElementById("zoom-out").addEventListener("click", () => zoomCentre(0.8));
   document.getElementById("zoom-fit").addEventListener("click", fit);
+  document.getElementById("zoom-claim").addEventListener("click", home);
 
   // -- the side panel --
   function element(tag, text, className) {
@@ -153,15 +212,49 @@
     return item;
   }
 
+  function relationLink(id) {
+    const edge = document.querySelector(`g[data-relation="${CSS.escape(id)}"]`);
+    if (edge === null) return element("span", id, "rid");
+    const button = element("button", id, "rid");
+    button.type = "button";
+    button.setAttribute("aria-label", `relation ${id}`);
+    button.addEventListener("click", () => edge.focus());
+    return button;
+  }
+
+  function select(selector) {
+    for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
+    for (const node of document.querySelectorAll(selector)) node.classList.add("selected");
+  }
+
+  // The panel is a list of sections (heading + content); a later view adds its own with section().
+  function showRelation(id) {
+    const relation = data.relations[id];
+    if (relation === undefined) return;
+    select(`g[data-relation="${CSS.escape(id)}"]`);
+    const parts = [element("h2", relation.id), element("p", relation.type, "kind")];
+    parts.push(element("p", relation.sentence, "text"));
+    parts.push(section("What it means", element("p", relation.meaning)));
+    if (relation.scheme) parts.push(section("Scheme", element("p", relation.scheme)));
+    if (relation.note) parts.push(element("p", relation.note, "note"));
+    const from = element("ul", null, "ends");
+    from.append(...relation.sources.map(endLink));
+    parts.push(section(relation.sources.length > 1 ? "From (jointly)" : "From", from));
+    const to = element("ul", null, "ends");
+    to.append(endLink(relation.target));
+    parts.push(section("To", to));
+    panel.replaceChildren(...parts);
+  }
+
   function show(id) {
     const statement = data.statements[id];
     if (statement === undefined) return;
-    for (const node of document.querySelectorAll("g.statement.selected")) node.classList.remove("selected");
-    document.getElementById(`s-${id}`).classList.add("selected");
+    select(`#s-${CSS.escape(id)}`);
     const parts = [element("h2", statement.id)];
     const kind = statement.main ? `${statement.kind} (main claim)` : statement.kind;
     parts.push(element("p", statement.section ? `${kind} · ${statement.section}` : kind, "kind"));
     parts.push(element("p", statement.text, "text"));
+    if (statement.side && !statement.main) parts.push(element("p", SIDES[statement.side], "side"));
     if (statement.note) parts.push(element("p", statement.note, "note"));
     for (const direction of ["in", "out"]) {
       const relations = statement.relations.filter((r) => r.direction === direction);
@@ -169,7 +262,7 @@
       const list = element("ul", null, "relations");
       for (const relation of relations) {
         const item = element("li");
-        item.append(element("span", relation.verb, "verb"), " ", element("span", relation.relation, "rid"));
+        item.append(element("span", relation.verb, "verb"), " ", relationLink(relation.relation));
         if (relation.detail) item.append(element("span", ` · ${relation.detail.trim()}`, "detail"));
         const ends = element("ul", null, "ends");
         ends.append(...relation.ends.map(endLink));
@@ -194,6 +287,7 @@
       parts.push(section("In the source", quote));
     }
     panel.replaceChildren(...parts);
+    if (data.reload) keep();
   }
 
   for (const node of document.querySelectorAll("g.statement")) {
@@ -213,5 +307,59 @@
       }
     });
   }
-  fit();
+  for (const edge of document.querySelectorAll("g[data-relation]")) {
+    const id = edge.getAttribute("data-relation");
+    edge.addEventListener("click", () => edge.focus());
+    edge.addEventListener("focus", () => {
+      viewport.scrollTop = 0;
+      viewport.scrollLeft = 0;
+      reveal(edge);
+      showRelation(id);
+    });
+  }
+
+  // -- search: by id (exact, any case, first) or by words of the text --
+  const search = document.getElementById("search");
+  const results = document.getElementById("search-results");
+  function matches(query) {
+    const wanted = query.trim().toLowerCase();
+    if (wanted === "") return [];
+    const all = Object.values(data.statements);
+    const byId = all.filter((s) => s.id.toLowerCase() === wanted);
+    const words = wanted.split(/\s+/);
+    const byText = all.filter(
+      (s) => !byId.includes(s) && (s.id.toLowerCase().startsWith(wanted) || words.every((w) => s.text.toLowerCase().includes(w))),
+    );
+    return [...byId, ...byText].slice(0, 8);
+  }
+  function go(id) {
+    const node = document.getElementById(`s-${id}`);
+    if (node === null) return;
+    showAt(node, READABLE);
+    node.focus({ preventScroll: true });
+  }
+  search.addEventListener("input", () => {
+    const found = matches(search.value);
+    results.replaceChildren(
+      ...found.map((statement) => {
+        const item = element("li");
+        const button = element("button", statement.id, "end");
+        button.type = "button";
+        button.addEventListener("click", () => go(statement.id));
+        item.append(button, " ", element("span", statement.text));
+        return item;
+      }),
+    );
+    if (search.value.trim() !== "" && found.length === 0) results.replaceChildren(element("li", "nothing found"));
+  });
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      const found = matches(search.value);
+      if (found.length > 0) go(found[0].id);
+    } else if (event.key === "Escape") {
+      search.value = "";
+      results.replaceChildren();
+    }
+  });
+  if (!(data.reload && restore())) home();
 })();

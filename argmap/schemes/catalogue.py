@@ -35,8 +35,14 @@ import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from argmap.errors import MapError, Problem, UnknownIdError
+from argmap._files import read_file
+from argmap.errors import MapError, ParseError, Problem, UnknownIdError
+from argmap.limits import Limits, default_limits
 from argmap.model import SCHEME_ID_PATTERN, did_you_mean
+
+_COMPOSER: type[yaml.SafeLoader] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)  # positions only, after the limits
 
 __all__ = [
     "SCHEMES_ENV",
@@ -267,7 +273,7 @@ class Catalogue(_Record):
         return Catalogue(schemes=kept + tuple(s for s in other.schemes if s.id in replaced))
 
 
-def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
+def parse_catalogue(text: str, name: str = "<string>", limits: Limits | None = None) -> Catalogue:
     """Parse and validate a catalogue written in YAML (or JSON).
 
     Parameters
@@ -276,6 +282,9 @@ def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
         The file's content: ``catalogue: 1`` and a list of ``schemes``.
     name : str
         The file name, for messages.
+    limits : Limits, optional
+        The reader limits (aliases, nesting), as for a map; default
+        :func:`~argmap.limits.default_limits`.
 
     Returns
     -------
@@ -284,7 +293,8 @@ def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
     Raises
     ------
     CatalogueError
-        Listing every problem, each with file, line and column, and the scheme's id.
+        Listing every problem, each with file, line and column, and the scheme's id; or
+        the one problem of malformed YAML, or of YAML beyond a limit.
 
     Examples
     --------
@@ -294,24 +304,13 @@ def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
     ...
     argmap.schemes.catalogue.CatalogueError: mine.yaml:3:7: Bad Id: schemes[0].id: invalid id 'Bad Id': ...
     """
+    from argmap.io.native import parse_yaml  # here: argmap.io imports the schemes to validate maps
+
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise CatalogueError([Problem(f"YAML: {message}", file=name, line=line, column=column)]) from None
-    except yaml.YAMLError as exc:
-        raise CatalogueError([Problem(f"YAML: {exc}", file=name)]) from None
-    positions, duplicates = _positions(root)
-    if duplicates:
-        raise CatalogueError(
-            [
-                Problem(f"duplicate key {key!r}", file=name, line=line, column=col)
-                for key, line, col in duplicates
-            ]
-        )
+        data = parse_yaml(text, name, limits if limits is not None else default_limits())
+    except ParseError as exc:  # the limits (an alias bomb, deep nesting) are checked before any walk
+        raise CatalogueError(exc.problems) from None
+    positions = _positions(yaml.compose(text, Loader=_COMPOSER))
     if not isinstance(data, dict) or data.get("catalogue") != 1:
         raise CatalogueError([Problem("a catalogue file must start with 'catalogue: 1'", file=name, line=1)])
     try:
@@ -320,26 +319,19 @@ def parse_catalogue(text: str, name: str = "<string>") -> Catalogue:
         raise CatalogueError(_problems(exc, data, positions, name)) from None
 
 
-def _positions(
-    root: yaml.Node | None,
-) -> tuple[dict[tuple[str | int, ...], tuple[int, int]], list[tuple[str, int, int]]]:
+def _positions(root: yaml.Node | None) -> dict[tuple[str | int, ...], tuple[int, int]]:
     found: dict[tuple[str | int, ...], tuple[int, int]] = {}
-    duplicates: list[tuple[str, int, int]] = []
     stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())] if root is not None else []
     while stack:
         node, path = stack.pop()
         found[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        duplicates.append((key.value, key.start_mark.line + 1, key.start_mark.column + 1))
-                    seen.add(key.value)
-                    stack.append((value, (*path, key.value)))
+            stack.extend(
+                (value, (*path, key.value)) for key, value in node.value if isinstance(key, yaml.ScalarNode)
+            )
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
-    return found, duplicates
+    return found
 
 
 def _problems(
@@ -386,13 +378,16 @@ def _message(error: Any) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def read_catalogue(path: str | Path) -> Catalogue:
+def read_catalogue(path: str | Path, limits: Limits | None = None) -> Catalogue:
     """Read one catalogue file, on its own (not merged with argmap's).
 
     Parameters
     ----------
     path : str or Path
         A YAML (or JSON) file in the catalogue format (``docs/schemes.md``).
+    limits : Limits, optional
+        The reader limits (size, aliases, nesting), as for a map; default
+        :func:`~argmap.limits.default_limits`.
 
     Returns
     -------
@@ -408,12 +403,15 @@ def read_catalogue(path: str | Path) -> Catalogue:
     >>> read_catalogue("argmap/schemes/catalogue.yaml") == builtin_catalogue()
     True
     """
+    limits = limits if limits is not None else default_limits()
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise CatalogueError([Problem(f"cannot read the catalogue: {reason}", file=str(path))]) from None
-    return parse_catalogue(text, str(path))
+        data = read_file(path, limits, what="cannot read the catalogue")
+        text = data.decode("utf-8")
+    except ParseError as exc:
+        raise CatalogueError(exc.problems) from None
+    except UnicodeDecodeError:
+        raise CatalogueError([Problem("cannot read the catalogue: not UTF-8", file=str(path))]) from None
+    return parse_catalogue(text, str(path), limits)
 
 
 @cache

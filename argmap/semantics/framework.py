@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import ParseError, Problem, UnknownIdError, UsageError
+from argmap._files import read_file
+from argmap.errors import UnknownIdError, UsageError
+from argmap.limits import default_limits
 from argmap.semantics import formats
 
 if TYPE_CHECKING:
@@ -179,12 +181,7 @@ class AttackFramework:
         [('1', '2')]
         """
         fmt = formats.get_format(format) if format is not None else formats.format_for_path(path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise ParseError(
-                [Problem(f"cannot read the file: {error.strerror or error}", file=str(path))]
-            ) from None
+        data = read_file(path, default_limits(), what="cannot read the file")
         parsed = fmt.parse(data, str(path))
         framework = cls.from_edges(parsed.names, parsed.sources, parsed.targets)
         return framework

@@ -53,6 +53,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.errors import UsageError
+from argmap.limits import Limits, default_limits
 from argmap.model import ArgumentMap
 from argmap.semantics.framework import AttackFramework, SupportMode
 
@@ -63,7 +64,9 @@ SUPPORT_MODES: tuple[SupportMode, ...] = ("none", "deductive", "necessary")
 Edges = set[tuple[str, str]]
 
 
-def framework_of_map(argument_map: ArgumentMap, *, support: SupportMode | str = "none") -> AttackFramework:
+def framework_of_map(
+    argument_map: ArgumentMap, *, support: SupportMode | str = "none", limits: Limits | None = None
+) -> AttackFramework:
     """The attack framework of a map: statements and relations as arguments.
 
     Parameters
@@ -71,6 +74,9 @@ def framework_of_map(argument_map: ArgumentMap, *, support: SupportMode | str = 
     argument_map : ArgumentMap
     support : {"none", "deductive", "necessary"}
         How support relations add attacks (see the module docstring).
+    limits : Limits, optional
+        Its ``max_attacks`` bounds the attacks (and support reaches) built; by default
+        :func:`argmap.limits.default_limits`.
 
     Returns
     -------
@@ -81,6 +87,9 @@ def framework_of_map(argument_map: ArgumentMap, *, support: SupportMode | str = 
     ------
     UsageError
         If ``support`` is not one of the three modes.
+    LimitError
+        If the framework would have more than ``limits.max_attacks`` attacks: counted
+        before they are built (a map of 163k attacks on 700 statements derives ~38M).
 
     Examples
     --------
@@ -96,24 +105,27 @@ def framework_of_map(argument_map: ArgumentMap, *, support: SupportMode | str = 
     """
     if support not in SUPPORT_MODES:
         raise UsageError(f"unknown support mode {support!r}; known modes: {', '.join(SUPPORT_MODES)}")
+    limits = limits if limits is not None else default_limits()
     names = [s.id for s in argument_map.statements] + [r.key for r in argument_map.relations]
-    attacks = _base_attacks(argument_map)
+    attacks = _base_attacks(argument_map, limits)
     if support != "none":
         supports = _support_edges(argument_map, support)
         lone_attacks = {
             (r.sources[0], r.to) for r in argument_map.relations if r.type == "attack" and len(r.sources) == 1
         }
-        attacks |= _derived_attacks(names, attacks, attacks | lone_attacks, supports, support)
+        attacks |= _derived_attacks(names, attacks, attacks | lone_attacks, supports, support, limits)
     return AttackFramework(names, sorted(attacks))
 
 
-def _base_attacks(argument_map: ArgumentMap) -> Edges:
+def _base_attacks(argument_map: ArgumentMap, limits: Limits) -> Edges:
     attacks: Edges = set()
     attackers_of: dict[str, list[str]] = {}
     for relation in argument_map.relations:
         if relation.type == "attack":
             attacks.add((relation.key, relation.to))
             attackers_of.setdefault(relation.to, []).append(relation.key)
+    inherited = sum(len(attackers_of.get(s, ())) for r in argument_map.relations for s in r.sources)
+    limits.check_attacks(len(attacks) + inherited)
     for relation in argument_map.relations:
         for source in relation.sources:
             attacks.update((attacker, relation.key) for attacker in attackers_of.get(source, ()))
@@ -132,8 +144,9 @@ def _support_edges(argument_map: ArgumentMap, support: str) -> Edges:
     return edges
 
 
-def _reach(names: Iterable[str], edges: Edges) -> dict[str, set[str]]:
-    """``result[a]``: every ``b`` with ``a =>+ b``."""
+def _reach(names: Iterable[str], edges: Edges, limits: Limits) -> dict[str, set[str]]:
+    """``result[a]``: every ``b`` with ``a =>+ b`` (their number bounded by ``max_attacks``)."""
+    total = 0
     successors: dict[str, list[str]] = {}
     for a, b in edges:
         successors.setdefault(a, []).append(b)
@@ -147,13 +160,15 @@ def _reach(names: Iterable[str], edges: Edges) -> dict[str, set[str]]:
                 seen.add(node)
                 stack.extend(successors.get(node, ()))
         reach[start] = seen
+        total += len(seen)
+        limits.check_attacks(total)
     return reach
 
 
 def _derived_attacks(
-    names: list[str], attacks: Edges, reaches: Edges, supports: Edges, support: str
+    names: list[str], attacks: Edges, reaches: Edges, supports: Edges, support: str, limits: Limits
 ) -> Edges:
-    reach = _reach(names, supports)
+    reach = _reach(names, supports, limits)
     attackers_of: dict[str, set[str]] = {}
     for a, b in attacks:
         attackers_of.setdefault(b, set()).add(a)
@@ -169,4 +184,5 @@ def _derived_attacks(
             else:
                 derived.update((c, x) for c in attackers_of.get(a, ()))  # secondary: c -> a =>+ x
                 derived.update((x, c) for c in reached_by.get(a, ()))  # extended: a =>+ x, a ~> c
+        limits.check_attacks(len(attacks) + len(derived))
     return derived

@@ -1,4 +1,4 @@
-"""Teaching with argument maps: grading a student's map against a reference.
+"""Teaching with argument maps: diagnosing and grading a student's map against a reference.
 
 Examples
 --------
@@ -11,6 +11,16 @@ Examples
 
 from __future__ import annotations
 
+from argmap.teaching.diagnosis import MISTAKE_KINDS, Diagnosis, Mistake, diagnose
 from argmap.teaching.grading import FEEDBACK_KINDS, Feedback, Grade, grade
 
-__all__ = ["FEEDBACK_KINDS", "Feedback", "Grade", "grade"]
+__all__ = [
+    "FEEDBACK_KINDS",
+    "MISTAKE_KINDS",
+    "Diagnosis",
+    "Feedback",
+    "Grade",
+    "Mistake",
+    "diagnose",
+    "grade",
+]

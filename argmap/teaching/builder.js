@@ -33,7 +33,7 @@
     box.hidden = false;
     box.appendChild(element("p", data.placeholder_note, "hint"));
     for (const item of data.critical_questions) {
-      box.appendChild(element("p", `${item.step}: ${item.scheme.toLowerCase()}.`));
+      box.appendChild(element("p", item.heading));
       const list = element("ol");
       for (const question of item.questions) list.appendChild(element("li", question));
       box.appendChild(list);

@@ -33,9 +33,10 @@ import html
 from importlib import resources
 from typing import Any
 
+from argmap.escape import visible_controls
 from argmap.model import STATEMENT_KINDS
 from argmap.render.html import page_data_json
-from argmap.teaching.documents import PLACEHOLDER_NOTE, sheet_intro
+from argmap.teaching.documents import PLACEHOLDER_NOTE, item_heading, sheet_intro
 from argmap.teaching.exercise import Worksheet
 
 __all__ = ["builder_data", "builder_page"]
@@ -79,7 +80,12 @@ def builder_data(sheet: Worksheet) -> dict[str, Any]:
         ],
         "tasks": [t.prompt for t in sheet.tasks],
         "critical_questions": [
-            {"step": item.step, "scheme": item.scheme_name, "questions": list(item.questions)}
+            {
+                "step": item.step,
+                "scheme": item.scheme_name,
+                "heading": item_heading(item),
+                "questions": list(item.questions),
+            }
             for item in sheet.critical_questions
         ],
     }
@@ -113,7 +119,7 @@ def builder_page(sheet: Worksheet) -> str:
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    title = html.escape(f"Worksheet: {sheet.title}")
+    title = html.escape(visible_controls(f"Worksheet: {sheet.title}"))
     data = page_data_json(builder_data(sheet))
     return (
         "<!DOCTYPE html>\n"
@@ -142,8 +148,8 @@ def builder_page(sheet: Worksheet) -> str:
         '<div class="buttons"><button type="button" id="download-yaml">download YAML</button>'
         '<button type="button" id="download-json">download JSON</button></div>'
         "</section>\n</main>\n"
-        '<details id="questions" hidden><summary>Steps that follow a scheme: open this after drawing the map'
-        "</summary></details>\n"
+        '<details id="questions" hidden><summary>Patterns of argument and their critical questions: '
+        "open this after drawing the map</summary></details>\n"
         f'<script type="application/json" id="worksheet-data">{data}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )

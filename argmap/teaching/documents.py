@@ -26,8 +26,8 @@ import html
 from dataclasses import dataclass
 
 from argmap.analysis.results import WeakLink
-from argmap.escape import markdown_inline
-from argmap.teaching.exercise import Exercise, Worksheet
+from argmap.escape import markdown_inline, visible_controls
+from argmap.teaching.exercise import CriticalQuestionItem, Exercise, Worksheet
 
 __all__ = [
     "Block",
@@ -37,6 +37,7 @@ __all__ = [
     "Paragraph",
     "Table",
     "html_page",
+    "item_heading",
     "key_document",
     "markdown",
     "sheet_intro",
@@ -47,8 +48,8 @@ KEY_WEAK_LINKS = 10
 """How many weak links (other than open critical questions) the key lists."""
 
 PLACEHOLDER_NOTE = (
-    "Capital letters inside a critical question (A, B, D, X...) stand for the parts of the scheme, "
-    "not for the lettered statements."
+    "Lower-case letters inside a critical question (p, e, d...) stand for the parts of the scheme; "
+    "the statements are lettered in capitals."
 )
 
 
@@ -144,11 +145,33 @@ def worksheet_document(sheet: Worksheet) -> Document:
         blocks += [Heading("Relations"), Items(tuple(r.sentence for r in sheet.relations))]
     blocks += [Heading("Tasks"), Items(tuple(t.prompt for t in sheet.tasks), ordered=True)]
     if sheet.critical_questions:
-        blocks += [Heading("Steps that follow a scheme", 3), Paragraph(PLACEHOLDER_NOTE, emphasis=True)]
+        heading = "Steps that follow a scheme" if sheet.hide == "kinds" else "Patterns of argument in the map"
+        blocks += [Heading(heading, 3), Paragraph(PLACEHOLDER_NOTE, emphasis=True)]
         for item in sheet.critical_questions:
-            blocks.append(Paragraph(f"{item.step}: {item.scheme_name.lower()}."))
+            blocks.append(Paragraph(item_heading(item)))
             blocks.append(Items(item.questions, ordered=True))
     return Document(f"Worksheet: {sheet.title}", tuple(blocks))
+
+
+def item_heading(item: CriticalQuestionItem) -> str:
+    """What a critical-question item is about: its step, or (relations hidden) its scheme and count.
+
+    Examples
+    --------
+    >>> from argmap.teaching.exercise import CriticalQuestionItem
+    >>> item = CriticalQuestionItem(relation=None, step=None, scheme="argument-from-example",
+    ...     scheme_name="Argument from example", questions=("Is it true?",), question_ids=("truth",), steps=2)
+    >>> item_heading(item)
+    'Argument from example: 2 steps of the argument follow this pattern.'
+    >>> item_heading(item.model_copy(update={"step": "B supports A", "steps": 1}))
+    'B supports A: argument from example.'
+    """
+    if item.step is not None:
+        return f"{item.step}: {item.scheme_name.lower()}."
+    steps = (
+        "1 step of the argument follows" if item.steps == 1 else f"{item.steps} steps of the argument follow"
+    )
+    return f"{item.scheme_name}: {steps} this pattern."
 
 
 def key_document(ex: Exercise, key_map_name: str = "the key map") -> Document:
@@ -204,11 +227,11 @@ def key_document(ex: Exercise, key_map_name: str = "the key map") -> Document:
             )
     else:
         blocks.append(Paragraph("argmap finds no weak link in the argument for the main claim."))
-    if sheet.critical_questions:
+    if key.critical_questions:
         blocks += [Heading("Open critical questions"), Paragraph(PLACEHOLDER_NOTE, emphasis=True)]
-        for item in sheet.critical_questions:
-            open_ids = set(key.open_questions.get(item.relation, ()))
-            blocks.append(Paragraph(f"{item.step}: {item.scheme_name.lower()}."))
+        for item in key.critical_questions:
+            open_ids = set(key.open_questions.get(item.relation or "", ()))
+            blocks.append(Paragraph(item_heading(item)))
             blocks.append(
                 Items(
                     tuple(
@@ -293,7 +316,7 @@ def html_page(document: Document) -> str:
     (False, True)
     """
     policy = f"default-src 'none'; style-src '{_sha256(_STYLE)}'; base-uri 'none'; form-action 'none'"
-    title = html.escape(document.title)
+    title = _html_text(document.title)
     body = [f"<h1>{title}</h1>"]
     for block in document.blocks:
         body.append(html_block(block))
@@ -316,20 +339,25 @@ def html_block(block: Block) -> str:
     '<ol start="3"><li>a &amp; b</li></ol>'
     """
     if isinstance(block, Heading):
-        return f"<h{block.level}>{html.escape(block.text)}</h{block.level}>"
+        return f"<h{block.level}>{_html_text(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
         opening = '<p class="note">' if block.emphasis else "<p>"
-        return f"{opening}{html.escape(block.text)}</p>"
+        return f"{opening}{_html_text(block.text)}</p>"
     if isinstance(block, Items):
         tag = "ol" if block.ordered else "ul"
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-        items = "".join(f"<li>{html.escape(item)}</li>" for item in block.items)
+        items = "".join(f"<li>{_html_text(item)}</li>" for item in block.items)
         return f"<{tag}{start}>{items}</{tag}>"
-    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in block.header)
+    head = "".join(f"<th>{_html_text(cell)}</th>" for cell in block.header)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+        "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _html_text(text: str) -> str:
+    """Map text as HTML: markup escaped, control characters shown (XML 1.0 forbids them)."""
+    return html.escape(visible_controls(text))
 
 
 def _sha256(text: str) -> str:

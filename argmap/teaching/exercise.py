@@ -52,6 +52,7 @@ Examples
 from __future__ import annotations
 
 import random
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -60,7 +61,7 @@ from argmap.analysis.results import WeakLink
 from argmap.analysis.weak_links import weak_links
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap, Relation, did_you_mean
-from argmap.schemes import active_catalogue
+from argmap.schemes import Scheme, active_catalogue
 
 __all__ = [
     "HIDE_OPTIONS",
@@ -74,6 +75,7 @@ __all__ = [
     "Worksheet",
     "exercise",
     "letter",
+    "scheme_placeholders",
 ]
 
 HIDE_OPTIONS: tuple[str, ...] = ("relations", "kinds", "all")
@@ -117,14 +119,23 @@ class Task(_Frozen):
 
 
 class CriticalQuestionItem(_Frozen):
-    """A step that follows a scheme, with the scheme's critical questions to choose from."""
+    """A step that follows a scheme (or, when the sheet hides relations, a scheme and how many
+    steps follow it), with the scheme's critical questions to choose from."""
 
-    relation: str = Field(description="The relation's id in the lettered map.")
-    step: str = Field(description="The step in words, e.g. 'B supports A'.")
+    relation: str | None = Field(
+        description="The relation's id in the lettered map; None on a sheet that hides relations."
+    )
+    step: str | None = Field(
+        description="The step in words, e.g. 'B supports A'; None on a sheet that hides relations."
+    )
     scheme: str
     scheme_name: str
-    questions: tuple[str, ...] = Field(description="The scheme's critical questions, in catalogue order.")
+    questions: tuple[str, ...] = Field(
+        description="The scheme's critical questions, in catalogue order, its placeholders in lower case "
+        "(see scheme_placeholders) so that none reads as a statement's letter."
+    )
     question_ids: tuple[str, ...]
+    steps: int = Field(default=1, ge=1, description="How many steps of the map follow the scheme.")
 
 
 class Worksheet(_Frozen):
@@ -159,6 +170,9 @@ class AnswerKey(_Frozen):
         description="Lettered relation id to the ids of its open critical questions."
     )
     answer_map: ArgumentMap = Field(description="The reference map with statements renamed to their letters.")
+    critical_questions: tuple[CriticalQuestionItem, ...] = Field(
+        default=(), description="Every step that follows a scheme, named, with its questions."
+    )
 
 
 class Exercise(_Frozen):
@@ -235,6 +249,8 @@ def exercise(argument_map: ArgumentMap, *, hide: str = "relations", seed: int = 
     show_relations = hide == "kinds"
     items = _critical_question_items(lettered)
     main = lettered.main_claim
+    # A sheet that hides relations names no step: it lists the schemes, and how many steps follow each.
+    sheet_items = items if show_relations else _by_scheme(items)
     links = weak_links(lettered)
     worksheet = Worksheet(
         title=argument_map.title,
@@ -247,7 +263,7 @@ def exercise(argument_map: ArgumentMap, *, hide: str = "relations", seed: int = 
         ),
         relations=relations if show_relations else (),
         tasks=_tasks(hide, main, bool(items)),
-        critical_questions=items,
+        critical_questions=sheet_items,
     )
     key = AnswerKey(
         statements=tuple(KeyRow(letter=letters[s.id], id=s.id, kind=s.kind, text=s.text) for s in order),
@@ -255,6 +271,7 @@ def exercise(argument_map: ArgumentMap, *, hide: str = "relations", seed: int = 
         weak_links=links,
         open_questions=_open_questions(links),
         answer_map=lettered,
+        critical_questions=items,
     )
     return Exercise(worksheet=worksheet, key=key)
 
@@ -379,7 +396,7 @@ def _tasks(hide: str, main: str | None, has_schemes: bool) -> tuple[Task, ...]:
             "objection to it left unanswered?",
         )
     )
-    if has_schemes:
+    if has_schemes and hide == "kinds":
         tasks.append(
             Task(
                 kind="open-critical-question",
@@ -387,6 +404,17 @@ def _tasks(hide: str, main: str | None, has_schemes: bool) -> tuple[Task, ...]:
                 "critical questions. For each step listed at the end of the sheet, which of its "
                 "critical questions does the text leave open (nothing in it answers or raises the "
                 "question)? The list names some steps of the argument: do the tasks above first.",
+            )
+        )
+    elif has_schemes:
+        tasks.append(
+            Task(
+                kind="open-critical-question",
+                prompt="Some steps follow a known pattern of argument (a scheme), which comes with "
+                "critical questions. The patterns are listed at the end of the sheet, with how many "
+                "steps follow each. When your map is drawn, find those steps in it, and for each say "
+                "which of the pattern's critical questions the text leaves open (nothing in it answers "
+                "or raises the question).",
             )
         )
     return tuple(tasks)
@@ -401,17 +429,85 @@ def _critical_question_items(lettered: ArgumentMap) -> tuple[CriticalQuestionIte
     for relation in with_scheme:
         assert relation.scheme is not None
         scheme = catalogue.scheme(relation.scheme)
+        names = scheme_placeholders(scheme)
         items.append(
             CriticalQuestionItem(
                 relation=relation.key,
                 step=_sentence(lettered, relation),
                 scheme=scheme.id,
                 scheme_name=scheme.name,
-                questions=tuple(q.text for q in scheme.questions),
+                questions=tuple(_renamed(q.text, names) for q in scheme.questions),
                 question_ids=scheme.question_ids,
             )
         )
     return tuple(items)
+
+
+def _by_scheme(items: tuple[CriticalQuestionItem, ...]) -> tuple[CriticalQuestionItem, ...]:
+    """One item per scheme, in the order the schemes first appear, naming no step."""
+    grouped: dict[str, list[CriticalQuestionItem]] = {}
+    for item in items:
+        grouped.setdefault(item.scheme, []).append(item)
+    return tuple(
+        group[0].model_copy(update={"relation": None, "step": None, "steps": len(group)})
+        for group in grouped.values()
+    )
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+# Lower-case names a placeholder in capitals may take when its own lower case is taken (or is an
+# English word, like "a" and "i").
+_SPARE_NAMES = tuple("pqrstuvwxyzmnkhj")
+
+
+def scheme_placeholders(scheme: Scheme) -> dict[str, str]:
+    """The scheme's placeholders in capitals (``A``, ``E``, ``C1``), each with a lower-case name.
+
+    A worksheet letters its statements in capitals (A, B, C...), and a critical question
+    that says "Is A actually a question of E's field?" would seem to speak of statements
+    A and E. On worksheets and keys the placeholders a scheme declares in its templates
+    (``{A}``) are written in lower case instead: their own letter in lower case, unless
+    the scheme already has that lower-case placeholder or it is an English word ("a",
+    "i"), then the first free of p, q, r...
+
+    Parameters
+    ----------
+    scheme : Scheme
+
+    Returns
+    -------
+    dict
+        Placeholder to its lower-case name; placeholders already in lower case are left out.
+
+    Examples
+    --------
+    >>> from argmap.schemes import builtin_catalogue
+    >>> scheme_placeholders(builtin_catalogue().scheme("argument-from-position-to-know"))
+    {'A': 'p'}
+    >>> scheme_placeholders(builtin_catalogue().scheme("argument-from-expert-opinion"))
+    {'A': 'p', 'D': 'd', 'E': 'e'}
+    """
+    texts = [p.template for p in scheme.premises] + [scheme.conclusion]
+    declared = sorted({name for text in texts for name in _PLACEHOLDER.findall(text)})
+    taken = {name for name in declared if name == name.lower()}
+    names: dict[str, str] = {}
+    for name in declared:
+        if name == name.lower():
+            continue
+        lower = name.lower()
+        if lower in taken or lower in ("a", "i"):
+            spare = [n for n in _SPARE_NAMES if n not in taken]
+            lower = spare[0] if spare else f"{lower}{len(taken)}"
+        taken.add(lower)
+        names[name] = lower
+    return names
+
+
+def _renamed(question: str, names: dict[str, str]) -> str:
+    if not names:
+        return question
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    return pattern.sub(lambda m: names[m.group(1)], question)
 
 
 def _open_questions(links: tuple[WeakLink, ...]) -> dict[str, tuple[str, ...]]:

@@ -13,7 +13,7 @@ file                        what it holds
                             ``argmap grade STUDENT.yaml NAME.key.yaml``
 ==========================  ===========================================================
 
-Each is written atomically (:func:`argmap.io.write_bytes_atomic`).
+The three are written as one set, all or none (:func:`argmap.io.write_files_atomic`).
 
 Examples
 --------
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from argmap.errors import UsageError
-from argmap.io import dumps, write_bytes_atomic
+from argmap.io import dumps, write_files_atomic
 from argmap.model import ArgumentMap
 from argmap.teaching.builder import builder_page
 from argmap.teaching.documents import html_page, key_document, markdown, worksheet_document
@@ -144,7 +144,7 @@ def write_exercise(
     paths = exercise_paths(output)
     ex = exercise(argument_map, hide=hide, seed=seed)
     sheet, key = render_exercise(ex, output.suffix.lower(), paths.key_map.name)
-    write_bytes_atomic(paths.worksheet, sheet)
-    write_bytes_atomic(paths.key, key)
-    write_bytes_atomic(paths.key_map, dumps(ex.key.answer_map, "yaml"))
+    write_files_atomic(
+        {paths.worksheet: sheet, paths.key: key, paths.key_map: dumps(ex.key.answer_map, "yaml")}
+    )
     return paths

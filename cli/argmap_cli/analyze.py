@@ -9,7 +9,7 @@ import click
 
 import argmap
 from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, analyze
-from argmap.analysis.report import markdown_report, rich_report
+from argmap.analysis.report import markdown_report, rich_report, rich_summary
 from argmap.schemes import default_catalogue, using_catalogue
 from argmap.semantics import semantics_names
 from argmap_cli._common import console, map_argument
@@ -36,7 +36,19 @@ from argmap_cli.schemes import schemes_option
     help="Gradual model (auto: df-quad if the map is acyclic, else quadratic-energy).",
 )
 @click.option(
-    "--max-chains", type=click.IntRange(min=0), default=50, show_default=True, help="Chains to list."
+    "--max-chains",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Chains to list (in every format; the count is always exact).",
+)
+@click.option(
+    "--details",
+    "--all",
+    "details",
+    is_flag=True,
+    help="Text: the full report (every chain listed, weak link, open question and counterargument) "
+    "rather than the summary.",
 )
 @click.option(
     "--format",
@@ -44,6 +56,7 @@ from argmap_cli.schemes import schemes_option
     type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
+    help="The output's format: text (a summary; --details for all), json or markdown (all).",
 )
 @schemes_option
 def analyze_command(
@@ -53,6 +66,7 @@ def analyze_command(
     support: str,
     strength_model: str,
     max_chains: int,
+    details: bool,
     output_format: str,
     schemes_files: tuple[Path, ...],
 ) -> None:
@@ -76,5 +90,7 @@ def analyze_command(
         click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     elif output_format == "markdown":
         click.echo(markdown_report(result, argument_map), nl=False)
-    else:
+    elif details:
         console().print(rich_report(result, argument_map))
+    else:
+        console().print(rich_summary(result, argument_map))

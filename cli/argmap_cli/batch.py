@@ -23,7 +23,7 @@ from rich.progress import (
 from rich.text import Text
 
 from argmap.batching import ANALYSES, BatchSummary, write_batch
-from argmap_cli._common import FILE_PATH
+from argmap_cli._common import OUTPUT_PATH
 
 __all__ = ["batch_command"]
 
@@ -65,7 +65,7 @@ def _summary_line(summary: BatchSummary) -> str:
     "-o",
     "--output",
     required=True,
-    type=FILE_PATH,
+    type=OUTPUT_PATH,
     help="results.jsonl, results.csv or results.parquet (rows written as maps complete).",
 )
 @click.option(

@@ -39,11 +39,19 @@ def alignment_options(command: F) -> F:
 @click.argument("a_path", metavar="A", type=FILE_PATH)
 @click.argument("b_path", metavar="B", type=FILE_PATH)
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="The output's format: text (a summary; --details for every disagreement) or json (all).",
+)
+@click.option(
+    "--details", "--all", "details", is_flag=True, help="Text: list every disagreement, not a summary."
 )
 @alignment_options
 def compare_command(
-    a_path: Path, b_path: Path, output_format: str, align: str, threshold: float | None
+    a_path: Path, b_path: Path, output_format: str, details: bool, align: str, threshold: float | None
 ) -> None:
     """Compare map A with map B, B taken as the reference (precision on A, recall on B).
 
@@ -56,4 +64,4 @@ def compare_command(
     if output_format == "json":
         click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
-        console().print(rich_report(result, a_path.name, b_path.name))
+        console().print(rich_report(result, a_path.name, b_path.name, details=details))

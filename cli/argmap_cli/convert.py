@@ -14,12 +14,13 @@ from argmap.io import (
     refuse_overwriting_inputs,
     write_bytes_atomic,
 )
-from argmap_cli._common import FILE_PATH
+from argmap.summary import counted
+from argmap_cli._common import FILE_PATH, OUTPUT_PATH
 
 
 @click.command("convert")
 @click.argument("input_path", metavar="IN", type=FILE_PATH)
-@click.argument("output_path", metavar="OUT", type=FILE_PATH)
+@click.argument("output_path", metavar="OUT", type=OUTPUT_PATH)
 @click.option("--from", "from_format", help="IN's format (default: from its suffix; .json from its content).")
 @click.option("--to", "to_format", help="OUT's format (default: from its suffix; .json is argmap's JSON).")
 def convert_command(
@@ -38,6 +39,6 @@ def convert_command(
         click.echo(f"argmap: note: read {input_path} as {detected.format.name} (from its content)", err=True)
     write_bytes_atomic(output_path, dumps(argument_map, target.name))
     click.echo(
-        f"wrote {output_path} ({target.name}): {len(argument_map.statements)} statements, "
-        f"{len(argument_map.relations)} relations"
+        f"wrote {output_path} ({target.name}): {counted(len(argument_map.statements), 'statement')}, "
+        f"{counted(len(argument_map.relations), 'relation')}"
     )

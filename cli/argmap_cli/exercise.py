@@ -10,7 +10,7 @@ import argmap
 from argmap.io import refuse_overwriting_inputs
 from argmap.teaching.exercise import HIDE_OPTIONS
 from argmap.teaching.worksheets import exercise_paths, write_exercise
-from argmap_cli._common import FILE_PATH, map_argument
+from argmap_cli._common import OUTPUT_PATH, map_argument
 
 
 @click.command("exercise")
@@ -19,7 +19,7 @@ from argmap_cli._common import FILE_PATH, map_argument
     "-o",
     "--output",
     required=True,
-    type=FILE_PATH,
+    type=OUTPUT_PATH,
     help="The worksheet: .md, .html (students build the map by clicking) or .pdf.",
 )
 @click.option(

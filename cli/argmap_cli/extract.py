@@ -9,7 +9,8 @@ import click
 import argmap
 from argmap.io import dumps, refuse_overwriting_inputs, write_bytes_atomic
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH
+from argmap.summary import counted
+from argmap_cli._common import FILE_PATH, OUTPUT_PATH
 
 
 @click.command("extract")
@@ -19,7 +20,7 @@ from argmap_cli._common import FILE_PATH
     "--output",
     "output_path",
     metavar="OUTPUT",
-    type=FILE_PATH,
+    type=OUTPUT_PATH,
     required=True,
     help="The draft map to write.",
 )
@@ -47,6 +48,6 @@ def extract_command(text_path: Path, output_path: Path, title: str | None, outpu
     chosen = output_format or ("json" if output_path.suffix.lower() == ".json" else "yaml")
     write_bytes_atomic(output_path, dumps(draft, chosen))
     click.echo(
-        f"wrote {output_path} ({chosen}): draft of {len(draft.statements)} statements, "
-        f"{len(draft.relations)} relations, central claim {draft.main_claim}"
+        f"wrote {output_path} ({chosen}): draft of {counted(len(draft.statements), 'statement')}, "
+        f"{counted(len(draft.relations), 'relation')}, central claim {draft.main_claim}"
     )

@@ -9,6 +9,7 @@ error becomes one line per problem on standard error and the error's exit code (
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -17,8 +18,10 @@ import click
 import pydantic
 
 from argmap import __version__
-from argmap.errors import ArgmapError, MapError
+from argmap.errors import ArgmapError, MapError, OutputError
+from argmap.escape import terminal_line
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
+from argmap_cli._group import WRITE_ERRORS, ArgmapGroup, StdoutClosed, discard_stdout
 from argmap_cli.analyze import analyze_command
 from argmap_cli.batch import batch_command
 from argmap_cli.check import check_command
@@ -41,7 +44,9 @@ __all__ = ["cli", "main"]
 INTERNAL_ERROR = 70
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=ArgmapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 @click.option(
@@ -49,7 +54,7 @@ INTERNAL_ERROR = 70
     "limits",
     metavar="NAME=VALUE,...",
     help="What readers accept, e.g. max_bytes=1e9,max_statements=5e6 (also max_depth, max_yaml_nodes, "
-    "xml_entities=yes); the environment variable ARGMAP_LIMITS takes the same text.",
+    "xml_entities=yes, max_attacks); the environment variable ARGMAP_LIMITS takes the same text.",
 )
 def cli(debug: bool, limits: str | None) -> None:
     """Turn argumentative texts into typed argument maps; validate, summarise and draw them.
@@ -57,6 +62,8 @@ def cli(debug: bool, limits: str | None) -> None:
     Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error, 3 output error,
     70 internal error.
     """
+    if debug or os.environ.get("ARGMAP_DEBUG") == "1":  # Dask's warnings and logs are shown only then
+        logging.getLogger("argmap").setLevel(logging.DEBUG)
     if limits:
         set_default_limits(Limits.parse(limits, base=Limits.from_environment()))
         # worker processes (argmap batch) read the variable: they get the same limits
@@ -88,15 +95,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     debug = "--debug" in args or os.environ.get("ARGMAP_DEBUG") == "1"
     try:
         result = cli.main(args=args, prog_name="argmap", standalone_mode=False)
+        sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
     except click.ClickException as exc:  # a bad option or argument: one line, as for every error
         if debug:
             raise
         command = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else "argmap"
         message = " ".join(exc.format_message().split())
-        click.echo(f"argmap: error: {message} (see '{command} --help')", err=True)
+        _say(f"argmap: error: {message} (see '{command} --help')")
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("argmap: aborted", err=True)
+        _say("argmap: aborted")
         sys.exit(130)
     except ArgmapError as exc:
         if debug:
@@ -108,18 +116,21 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         for error in exc.errors():
             where = ".".join(str(part) for part in error["loc"])
-            click.echo(f"argmap: error: {where}: {error['msg']}", err=True)
+            _say(f"argmap: error: {where}: {error['msg']}")
         sys.exit(1)
-    except BrokenPipeError:
-        sys.stderr.close()
+    except (BrokenPipeError, StdoutClosed):
+        discard_stdout()
         sys.exit(0)
+    except OSError as exc:
+        if debug or exc.errno not in WRITE_ERRORS:
+            raise
+        discard_stdout()
+        click.echo(f"argmap: error: cannot write standard output: {exc.strerror}", err=True)
+        sys.exit(OutputError.exit_code)
     except Exception as exc:  # the boundary: anything else is a bug, said in one line
         if debug:
             raise
-        click.echo(
-            f"argmap: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-            err=True,
-        )
+        _say(f"argmap: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         sys.exit(INTERNAL_ERROR)
     sys.exit(result if isinstance(result, int) else 0)
 
@@ -127,8 +138,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _report_error(exc: ArgmapError) -> None:
     if isinstance(exc, MapError):
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            _say(f"argmap: error: {problem}")
         if len(exc.problems) > 1:
-            click.echo(f"argmap: {len(exc.problems)} problems", err=True)
+            _say(f"argmap: {len(exc.problems)} problems")
     else:
-        click.echo(f"argmap: error: {exc}", err=True)
+        _say(f"argmap: error: {exc}")
+
+
+def _say(line: str) -> None:
+    """One line on standard error, inert on a terminal (file names and map text may hold escapes)."""
+    click.echo(terminal_line(line), err=True)

@@ -15,7 +15,8 @@ from argmap.model import default_claim
 from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
 from argmap.render.output import format_for_path
 from argmap.source import SourceDocument
-from argmap_cli._common import FILE_PATH, map_argument
+from argmap_cli._common import FILE_PATH, OUTPUT_PATH, input_format_option, map_argument
+from argmap_cli.watching import RELOAD, watch_files
 
 
 @click.command("render")
@@ -24,12 +25,21 @@ from argmap_cli._common import FILE_PATH, map_argument
     "-o",
     "--output",
     required=True,
-    type=FILE_PATH,
+    type=OUTPUT_PATH,
     help="The file to write; its suffix picks the format (.svg .png .pdf .dot .html).",
 )
 @click.option(
     "--highlight", type=click.Choice(HIGHLIGHTS), help="Analyse the claim and draw this over the map."
 )
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="With --highlight weak-links or counterarguments: draw only the N that matter most "
+    "(the legend says how many are left out).",
+)
+@click.option("--all", "show_all", is_flag=True, help="With --highlight: draw every finding (no --top).")
 @click.option(
     "--claim", metavar="ID", help="With --highlight: the claim to analyse (default: the main claim)."
 )
@@ -48,16 +58,18 @@ from argmap_cli._common import FILE_PATH, map_argument
     show_default=True,
     help="Direction of the layout (BT: reasons below their conclusions).",
 )
-@click.option(
-    "--legend/--no-legend",
-    default=True,
-    show_default=True,
-    help="Draw a legend of kinds, relations and marks.",
-)
+@click.option("--legend/--no-legend", default=True, show_default=True, help="Draw legends.")
 @click.option(
     "--wrap", type=click.IntRange(min=8), default=28, show_default=True, help="Wrap text at N characters."
 )
-@click.option("--sections/--no-sections", default=True, show_default=True, help="Draw sections as clusters.")
+@click.option(
+    "--layout",
+    type=click.Choice(["compact", "wide"]),
+    default="compact",
+    show_default=True,
+    help="compact: fitted to a landscape screen; wide: one row per rank, sections side by side.",
+)
+@click.option("--sections/--no-sections", default=None, help="Sections as clusters [default: if wide].")
 @click.option(
     "--source",
     "source_path",
@@ -70,11 +82,14 @@ from argmap_cli._common import FILE_PATH, map_argument
     show_default=True,
     help="In .html output: why each statement has its label, and what would flip it, in the side panel.",
 )
-@click.option("--format", "format_name", help="The map's format (default: from the suffix).")
+@input_format_option
+@click.option("--watch", is_flag=True, help="Draw again on every save of MAP or --source; Ctrl-C stops.")
 def render_command(
     map_path: Path,
     output: Path,
     highlight: str | None,
+    top: int,
+    show_all: bool,
     claim: str | None,
     chain: int | None,
     focus: str | None,
@@ -83,44 +98,66 @@ def render_command(
     rankdir: str,
     legend: bool,
     wrap: int,
-    sections: bool,
+    layout: str,
+    sections: bool | None,
     source_path: Path | None,
     explanations: bool,
     format_name: str | None,
+    watch: bool,
 ) -> None:
     """Draw MAP to the file given by -o; with --highlight, an analysis drawn over it."""
     if (claim is not None or chain is not None) and highlight is None:
         raise UsageError("--claim and --chain go with --highlight")
     if depth is not None and focus is None:
         raise UsageError("--depth goes with --focus")
-    document = SourceDocument.read(source_path) if source_path is not None else None
-    argument_map = argmap.load(map_path, format_name, source=document)
-    refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
-    overlay = None
-    if highlight == "flips":
-        if chain is not None:
-            raise UsageError("--chain goes with --highlight chains")
-        target = claim if claim is not None else default_claim(argument_map)
-        overlay = overlay_for(argument_map, explain(argument_map, target, strength_model="none"))
-    elif highlight is not None:
-        overlay = overlay_for(argument_map, analyze(argument_map, claim), highlight, chain=chain)
-    explained = None
-    if explanations and format_for_path(output) == "html":
-        explained = explain_all(argument_map, strength_model="none")
-    options = RenderOptions(
-        rankdir=rankdir,
-        wrap=wrap,
-        legend=legend,
-        theme=theme,
-        sections=sections,
-        focus=focus,
-        depth=depth if depth is not None else 1,
-    )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", LayoutWarning)
-        written = render(
-            argument_map, output, options=options, overlay=overlay, source=document, explanations=explained
+
+    def draw() -> None:
+        document = SourceDocument.read(source_path) if source_path is not None else None
+        argument_map = argmap.load(map_path, format_name, source=document)
+        refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
+        overlay = None
+        if highlight == "flips":
+            if chain is not None:
+                raise UsageError("--chain goes with --highlight chains")
+            target = claim if claim is not None else default_claim(argument_map)
+            overlay = overlay_for(argument_map, explain(argument_map, target, strength_model="none"))
+        elif highlight is not None:
+            overlay = overlay_for(
+                argument_map,
+                analyze(argument_map, claim),
+                highlight,
+                chain=chain,
+                top=None if show_all else top,
+            )
+        explained = None
+        if explanations and format_for_path(output) == "html":
+            explained = explain_all(argument_map, strength_model="none")
+        options = RenderOptions(
+            rankdir=rankdir,
+            wrap=wrap,
+            legend=legend,
+            theme=theme,
+            layout=layout,
+            sections=sections,
+            focus=focus,
+            depth=depth if depth is not None else 1,
         )
-    for warning in caught:
-        click.echo(f"argmap: warning: {warning.message}", err=True)
-    click.echo(f"wrote {written}")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LayoutWarning)
+            written = render(
+                argument_map,
+                output,
+                options=options,
+                overlay=overlay,
+                source=document,
+                reload=RELOAD if watch else None,
+                explanations=explained,
+            )
+        for warning in caught:
+            click.echo(f"argmap: warning: {warning.message}", err=True)
+        click.echo(f"wrote {written}")
+
+    if not watch:
+        draw()
+        return
+    watch_files([map_path, *([source_path] if source_path is not None else [])], draw)

@@ -66,9 +66,9 @@ def schemes_command(name: str | None, schemes_files: tuple[Path, ...], output_fo
         click.echo(catalogue_markdown(catalogue), nl=False)
     else:
         table = Table(title=f"argumentation schemes ({len(catalogue)})", title_justify="left")
-        table.add_column("id")
-        table.add_column("name")
-        table.add_column("questions", justify="right")
+        table.add_column("id", overflow="fold")
+        table.add_column("name", overflow="fold")
+        table.add_column("questions", justify="right", overflow="fold")
         for scheme in catalogue.schemes:
             table.add_row(scheme.id, Text(scheme.name), str(len(scheme.questions)))
         console().print(table)

@@ -9,9 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 import argmap
+from argmap.escape import terminal_line
 from argmap.outline import format_outline, outline
 from argmap.summary import summarize
-from argmap_cli._common import console, map_argument
+from argmap_cli._common import console, input_format_option, map_argument
 
 
 @click.command("show")
@@ -19,15 +20,17 @@ from argmap_cli._common import console, map_argument
 @click.option(
     "--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Outline levels shown."
 )
-@click.option("--format", "format_name", help="The map's format (default: from the suffix).")
+@input_format_option
 def show_command(map_path: Path, depth: int, format_name: str | None) -> None:
     """Summarise MAP: counts by kind and type, the main claim, and the head of its outline."""
     argument_map = argmap.load(map_path, format_name)
     summary = summarize(argument_map)
     out = console()
-    out.print(Text(summary.title, style="bold"))
+    out.print(Text(terminal_line(summary.title), style="bold"))
     if argument_map.source is not None and argument_map.source.title:
-        out.print(Text(f"source: {argument_map.source.title}"), no_wrap=True, overflow="ellipsis")
+        out.print(
+            Text(f"source: {terminal_line(argument_map.source.title)}"), no_wrap=True, overflow="ellipsis"
+        )
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("statements")
     table.add_column("count", justify="right")
@@ -46,7 +49,11 @@ def show_command(map_path: Path, depth: int, format_name: str | None) -> None:
     grid.add_row(table, relations)
     out.print(grid)
     if summary.sections:
-        out.print(Text("sections: " + "; ".join(summary.sections)), no_wrap=True, overflow="ellipsis")
+        out.print(
+            Text("sections: " + "; ".join(map(terminal_line, summary.sections))),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
     out.print(Text(f"anchored in the source: {summary.anchored} of {summary.statements} statements"))
     if argument_map.statements:
         tree = outline(argument_map, depth=depth)

@@ -8,7 +8,8 @@ import click
 
 from argmap.io import load_detected
 from argmap.schemes import default_catalogue, using_catalogue
-from argmap_cli._common import FILE_PATH, map_argument
+from argmap.summary import counted
+from argmap_cli._common import FILE_PATH, input_format_option, map_argument
 from argmap_cli.schemes import schemes_option
 
 
@@ -20,7 +21,7 @@ from argmap_cli.schemes import schemes_option
     type=FILE_PATH,
     help="The source document: spans and source.sha256 are checked against it.",
 )
-@click.option("--format", "format_name", help="The map's format (default: from the suffix).")
+@input_format_option
 @schemes_option
 def validate_command(
     map_path: Path, source_path: Path | None, format_name: str | None, schemes_files: tuple[Path, ...]
@@ -35,6 +36,6 @@ def validate_command(
     checked = f"; spans and checksum match {source_path}" if source_path is not None else ""
     read_as = f" (read as {detected.format.name}, from its content)" if detected.how == "content" else ""
     click.echo(
-        f"{map_path}: valid{read_as}: {len(argument_map.statements)} statements, "
-        f"{len(argument_map.relations)} relations{checked}"
+        f"{map_path}: valid{read_as}: {counted(len(argument_map.statements), 'statement')}, "
+        f"{counted(len(argument_map.relations), 'relation')}{checked}"
     )

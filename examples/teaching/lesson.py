@@ -88,7 +88,7 @@ def main() -> None:
         print(f"  {path.name}")
     print(f"tests: block: {report.passed} of {len(report.results)} expectations hold")
     print(f"student map: score {graded.score:.2f}, {len(graded.feedback)} remarks")
-    for item in graded.feedback[:3]:
+    for item in graded.feedback:
         print(f"  - {item.message}")
 
 

@@ -22,3 +22,10 @@ def hang_on_slow_files(file: str, analyses: Sequence[str]) -> BatchRecord:
     if Path(file).name.startswith("slow"):
         time.sleep(60)
     return analyse_file(file, analyses)
+
+
+def record_pid_and_hang(file: str, analyses: Sequence[str]) -> BatchRecord:
+    """Leave this worker's pid as a file name in ``$ARGMAP_TEST_PID_FOLDER``, then hang for a minute."""
+    (Path(os.environ["ARGMAP_TEST_PID_FOLDER"]) / str(os.getpid())).touch()
+    time.sleep(60)
+    return analyse_file(file, analyses)

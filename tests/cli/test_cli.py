@@ -46,10 +46,10 @@ def test_validate_reports_every_problem_one_line_each(
     assert code == 1 and out == ""
     lines = err.splitlines()
     assert lines[0] == (
-        f"{bad}:5:19: P: unknown kind 'premis' (did you mean 'premise'?); "
+        f"argmap: error: {bad}:5:19: P: unknown kind 'premis' (did you mean 'premise'?); "
         "expected one of: 'claim', 'premise', 'evidence', 'rebuttal'"
     )
-    assert lines[1] == f"{bad}:7:35: R1: 'from' names no statement: 'Q'"
+    assert lines[1] == f"argmap: error: {bad}:7:35: R1: 'from' names no statement: 'Q'"
     assert lines[2] == "argmap: 2 problems"
     assert "Traceback" not in err
 

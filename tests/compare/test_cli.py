@@ -90,3 +90,20 @@ def test_usage_errors_are_one_line(
 def test_an_unreadable_map_exits_1(maps: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["compare", str(maps[0]), "no/such/map.yaml"], capsys)
     assert code == 1 and "cannot read" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_text_summary_counts_disagreements_by_kind_and_details_list_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ref = reference()
+    # Five relations missing from A: the summary shows the first three and says how many more.
+    draft = ref.model_copy(update={"relations": (), "title": "Draft"})
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    argmap.save(draft, a)
+    argmap.save(ref, b)
+    code, summary, _ = run(["compare", str(a), str(b)], capsys)
+    assert code == 0 and "disagreements by kind (5 in all" in summary
+    row = summary[summary.index("relation-only-in-b") :]
+    assert "│     5 │" in row.splitlines()[0] and "(+2 more)" in row
+    code, details, _ = run(["compare", str(a), str(b), "--details"], capsys)
+    assert code == 0 and "disagreements (5)" in details and details.count("relation-only-in-b") == 5

@@ -83,7 +83,7 @@ def test_bad_input_is_one_line_and_exit_1(
     out_path = tmp_path / "draft.yaml"
     code, out, err = run(["extract", str(bad), "-o", str(out_path)], capsys)
     assert code == 1 and out == ""
-    assert err.splitlines() == [f"{bad}: {message}"]
+    assert err.splitlines() == [f"argmap: error: {bad}: {message}"]
     assert not out_path.exists()
 
 

@@ -92,7 +92,7 @@ def test_marks_on_statements_left_out_are_not_drawn() -> None:
 
 def test_focus_html_lists_every_relation_even_those_not_drawn() -> None:
     page = render_bytes(school_map(), "html", RenderOptions(focus="C2", depth=1)).decode()
-    assert page.count('role="button"') == 4
+    assert page.count('tabindex="0" role="button"') == 4
     assert '"relation":"A1"' in page  # C1's attack, whose attacker is not drawn
 
 

@@ -7,9 +7,6 @@ import hashlib
 import json
 import re
 
-import pytest
-
-from argmap.errors import UsageError
 from argmap.model import ArgumentMap, Relation, Span, Statement
 from argmap.render import RenderOptions, render_bytes
 from argmap.render.html import CONTEXT, page_data, page_data_json
@@ -144,10 +141,10 @@ def test_the_panel_data_holds_findings_and_the_source_in_context() -> None:
     assert "label: out (grounded semantics)" in findings["statements"]["R1"]["findings"]
 
 
-def test_a_source_is_for_html_output_only() -> None:
+def test_a_source_is_quoted_in_html_only_and_left_out_of_other_formats() -> None:
     m, source = hostile_map()
-    with pytest.raises(UsageError, match="a source document is shown only in html output, not in svg"):
-        render_bytes(m, "svg", source=source)
+    assert render_bytes(m, "svg", source=source) == render_bytes(m, "svg")
+    assert render_bytes(m, "html", source=source) != render_bytes(m, "html")
 
 
 def test_the_page_is_deterministic() -> None:

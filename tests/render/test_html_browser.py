@@ -59,8 +59,8 @@ def browser() -> Iterator[Any]:
 class Page:
     """A loaded page with what it logged, asked for and raised."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+    def __init__(self, browser: Any, path: Path, viewport: tuple[int, int] = (1280, 800)) -> None:
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         self.console: list[str] = []
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -182,8 +182,10 @@ def test_wheel_drag_and_buttons_pan_and_zoom(school_page: Page) -> None:
     assert scale(panned) == scale(zoomed) and translation(panned) != translation(zoomed)
     page.click("#zoom-out")
     assert scale(school_page.transform()) < scale(panned)
+    page.click("#zoom-claim")
+    assert school_page.transform() == start  # the page opens on the main claim
     page.click("#zoom-fit")
-    assert school_page.transform() == start
+    assert scale(school_page.transform()) != scale(start)
 
 
 def scale(transform: str) -> float:
@@ -206,3 +208,92 @@ def test_a_focused_page_of_the_article_map_works_too(browser: Any, tmp_path: Pat
     )  # type: ignore[union-attr]
     assert loaded.errors == []
     loaded.page.close()
+
+
+# -- a page that opens readable -------------------------------------------------------
+
+FONT_PX = """node => {
+  const text = [...node.querySelectorAll('text')].find(t => t.getAttribute('font-weight') !== 'bold');
+  const drawn = text.getBoundingClientRect().height / text.getBBox().height;
+  return parseFloat(text.getAttribute('font-size')) * drawn;
+}"""
+INSIDE = """node => {
+  const box = node.getBoundingClientRect();
+  const frame = document.getElementById('viewport').getBoundingClientRect();
+  return box.left >= frame.left && box.right <= frame.right
+    && box.top >= frame.top && box.bottom <= frame.bottom;
+}"""
+
+
+@pytest.fixture
+def article_page(browser: Any, tmp_path: Path) -> Iterator[Page]:
+    loaded = Page(browser, write(tmp_path, argmap.load(ARTICLE_MAP)), viewport=(1400, 900))
+    yield loaded
+    loaded.page.close()
+
+
+def test_the_article_opens_on_its_main_claim_readable_with_the_whole_map_one_click_away(
+    article_page: Page,
+) -> None:
+    page = article_page.page
+    assert article_page.errors == []
+    assert page.eval_on_selector("#s-C1", FONT_PX) >= 10
+    assert page.eval_on_selector("#s-C1", INSIDE)
+    page.click("#zoom-fit")
+    assert all(page.eval_on_selector(f"#s-{i}", INSIDE) for i in ("C1", "E1", "P26", "A4"))
+    assert page.eval_on_selector("#s-C1", FONT_PX) < 10  # the overview is an overview
+
+
+def test_search_finds_statements_by_id_in_any_case_or_by_words_and_pans_to_them(article_page: Page) -> None:
+    page = article_page.page
+    page.fill("#search", "p26")
+    assert page.inner_text("#search-results").startswith("P26")
+    page.press("#search", "Enter")
+    assert page.evaluate("document.activeElement.id") == "s-P26"
+    assert page.eval_on_selector("#s-P26", INSIDE) and page.eval_on_selector("#s-P26", FONT_PX) >= 10
+    assert article_page.panel().startswith("P26\n")
+    page.fill("#search", "trip-wire")
+    found = page.inner_text("#search-results")
+    assert "C12" in found and "P21" in found
+    page.click("#search-results button:text-is('P21')")
+    assert page.evaluate("document.activeElement.id") == "s-P21"
+    page.fill("#search", "no such words at all")
+    assert page.inner_text("#search-results") == "nothing found"
+
+
+def test_a_line_is_focusable_and_explained_in_the_panel(article_page: Page) -> None:
+    page = article_page.page
+    page.click("#zoom-fit")
+    page.eval_on_selector("g[data-relation='R45']", "e => e.focus()")
+    panel = article_page.panel()
+    assert panel.startswith("R45\nundercut\nO8 attacks R44")
+    assert "the inference it attacks no longer carries" in panel
+    assert "O8 It is arguable" in panel and "the inference E10 supports P20" in panel
+    page.click("#s-C10")
+    page.click("#panel button.rid:text-is('R30')")
+    assert page.evaluate("document.activeElement.getAttribute('data-relation')") == "R30"
+    assert article_page.panel().startswith("R30\nsupport\nP14 supports C10")
+
+
+def test_the_panel_says_each_statements_side(article_page: Page) -> None:
+    page = article_page.page
+    page.click("#zoom-fit")
+    page.eval_on_selector("#s-O6", "e => e.focus()")
+    assert "con: argues against the main claim" in article_page.panel()
+    page.eval_on_selector("#s-A1", "e => e.focus()")
+    assert "pro: argues for the main claim" in article_page.panel()
+
+
+def test_a_watched_page_reloads_itself_and_keeps_its_view(browser: Any, tmp_path: Path) -> None:
+    path = render(school_map(), tmp_path / "watched.html", reload=600)
+    assert '<meta http-equiv="refresh" content="600">' in path.read_text()
+    loaded = Page(browser, path)
+    page = loaded.page
+    page.click("#zoom-in")
+    page.click("#s-P1")
+    before = loaded.transform()
+    page.reload()
+    page.wait_for_load_state("load")
+    assert loaded.transform() == before and loaded.panel().startswith("P1\n")
+    assert loaded.errors == []
+    page.close()

@@ -39,12 +39,15 @@ def big_map(statements: int, seed: int = 1) -> ArgumentMap:
 # -- sections -----------------------------------------------------------------------
 
 
-def test_each_section_is_a_cluster_holding_its_statements() -> None:
-    root = ET.fromstring(render_bytes(school_map(sections=True), "svg", RenderOptions(legend=False)))
+@pytest.mark.parametrize(
+    "options", [RenderOptions(legend=False, layout="wide"), RenderOptions(legend=False, sections=True)]
+)
+def test_each_section_is_a_cluster_holding_its_statements(options: RenderOptions) -> None:
+    root = ET.fromstring(render_bytes(school_map(sections=True), "svg", options))
     sections = groups(root, "section")
     assert [texts(g) for g in sections] == [["Case"], ["Objections"]]
     assert [g.get("id") for g in sections] == ["section-0", "section-1"]
-    dot = to_dot(school_map(sections=True), RenderOptions(legend=False))
+    dot = to_dot(school_map(sections=True), options)
     case = dot[dot.index("subgraph cluster_section_0") : dot.index("subgraph cluster_section_1")]
     objections = dot[dot.index("subgraph cluster_section_1") :]
     assert all(f"\t\t{i} [" in case for i in ("C1", "C2", "P1", "P2", "E1"))
@@ -55,6 +58,10 @@ def test_each_section_is_a_cluster_holding_its_statements() -> None:
 
 def test_sections_can_be_turned_off_and_a_map_without_sections_has_no_cluster() -> None:
     assert "cluster_section" not in to_dot(school_map(sections=True), RenderOptions(sections=False))
+    wide_without = RenderOptions(sections=False, layout="wide")
+    assert "cluster_section" not in to_dot(school_map(sections=True), wide_without)
+    # The compact layout packs the map; clusters would stop it, so it draws them only when asked.
+    assert "cluster_section" not in to_dot(school_map(sections=True), RenderOptions())
     assert "cluster_section" not in to_dot(school_map(), RenderOptions())
 
 
@@ -63,7 +70,7 @@ def test_section_names_are_drawn_literally() -> None:
         title="T",
         statements=[Statement(id="A", kind="claim", text="a", section='"]; x -> y [ <b>&amp; \\N')],
     )
-    root = ET.fromstring(render_bytes(m, "svg", RenderOptions(legend=False)))
+    root = ET.fromstring(render_bytes(m, "svg", RenderOptions(legend=False, sections=True)))
     assert [texts(g) for g in groups(root, "section")] == [['"]; x -> y [ <b>&amp; \\N']]
     assert len(groups(root, "node")) == 1
 

@@ -299,3 +299,28 @@ def test_dot_with_an_overlay_is_deterministic() -> None:
     overlay = overlay_for(school_map(), ANALYSIS, "weak-links")
     first = render_bytes(school_map(sections=True), "svg", overlay=overlay)
     assert first == render_bytes(school_map(sections=True), "svg", overlay=overlay)
+
+
+def test_an_overlay_draws_the_top_findings_and_says_how_many_it_leaves_out() -> None:
+    import argmap as _argmap
+    from argmap.analysis import analyze
+    from tests.conftest import ARTICLE_MAP
+
+    m = _argmap.load(ARTICLE_MAP)
+    result = analyze(m)
+    every = overlay_for(m, result, "weak-links")
+    top = overlay_for(m, result, "weak-links", top=3)
+    marked = {i for i, mark in top.nodes.items() if mark.badges} | set(top.edges)
+    assert 0 < len(marked) <= 3 * 3  # a weak link marks its statement and a line or two
+    assert len(marked) < len({i for i, mark in every.nodes.items() if mark.badges} | set(every.edges))
+    most = max(w.severity for w in result.weak_links)
+    assert any(f"{most:.2f}" in b.text for mark in top.nodes.values() for b in mark.badges)
+    assert top.notes[0] == f"the 3 most severe of {len(result.weak_links)} weak links drawn; " + (
+        f"{len(result.weak_links) - 3} left out"
+    )
+    counter = overlay_for(m, result, "counterarguments", top=2)
+    assert counter.notes[-1] == "the 2 most serious of 6 counterarguments drawn; 4 left out"
+    assert (
+        overlay_for(m, result, "counterarguments", top=10).notes
+        == overlay_for(m, result, "counterarguments").notes
+    )

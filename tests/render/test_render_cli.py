@@ -78,7 +78,11 @@ def test_html_with_the_source_quotes_each_statement(
     )
     assert code == 0, err
     page = out_path.read_text()
-    assert page.count('role="button"') == 68 and '"source":{"before":' in page and "weak link (" in page
+    assert (
+        page.count('tabindex="0" role="button"') == 68
+        and '"source":{"before":' in page
+        and "weak link (" in page
+    )
 
 
 def test_a_big_map_is_drawn_whole_with_a_warning_on_stderr(
@@ -120,13 +124,19 @@ def test_errors_are_one_line_with_their_exit_code(
     assert not (tmp_path / "m.svg").exists()
 
 
-def test_a_source_with_another_format_and_an_output_over_the_source_are_refused(
+def test_a_source_goes_with_every_format_and_an_output_over_the_source_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
 ) -> None:
+    for suffix in ("svg", "dot", "png"):
+        args = ["render", str(ARTICLE_MAP), "-o", str(tmp_path / f"m.{suffix}"), "--source", str(article)]
+        code, _, err = run(args, capsys)
+        assert code == 0, err
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("Another text altogether.")
     code, _, err = run(
-        ["render", str(ARTICLE_MAP), "-o", str(tmp_path / "m.svg"), "--source", str(article)], capsys
+        ["render", str(ARTICLE_MAP), "-o", str(tmp_path / "w.svg"), "--source", str(wrong)], capsys
     )
-    assert code == 2 and "a source document is shown only in html output, not in svg" in err
+    assert code == 1 and "source.sha256 does not match" in err and not (tmp_path / "w.svg").exists()
     copy = tmp_path / "article.html"
     copy.write_bytes(article.read_bytes())
     code, _, err = run(["render", str(ARTICLE_MAP), "-o", str(copy), "--source", str(copy)], capsys)

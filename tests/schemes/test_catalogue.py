@@ -191,7 +191,7 @@ def test_the_environment_variable_extends_the_default(
         ),
         (
             MINE.replace("    reference: Ours.\n", "    reference: Ours.\n    reference: Again.\n", 1),
-            r"mine.yaml:10:5: duplicate key 'reference'",
+            r"mine.yaml:10:5: YAML: duplicate key 'reference'",
         ),
         (
             MINE.replace('    conclusion: "{A}."\n', '    conclusion: "{A}."\n    conclsion: x\n', 1),

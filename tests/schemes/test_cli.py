@@ -54,7 +54,9 @@ def test_a_malformed_user_catalogue_exits_1_with_its_line(
     bad.write_text(MINE.replace("    reference: Ours.\n", "", 1), encoding="utf-8")
     code, _, err = run(["schemes", "--schemes", str(bad)], capsys)
     assert code == 1
-    assert err.startswith(f"{bad}:3:5: argument-from-sign: schemes[0].reference: missing required key")
+    assert err.startswith(
+        f"argmap: error: {bad}:3:5: argument-from-sign: schemes[0].reference: missing required key"
+    )
 
 
 def test_schemes_validate_and_analyze_take_user_catalogues(
@@ -89,7 +91,7 @@ def test_analyze_lists_the_article_maps_open_questions(capsys: pytest.CaptureFix
         line.startswith("| R1 | argument-from-sign | other-explanations") for line in rows
     )  # P1 answers it
     assert "| open-critical-question |" not in out  # listed in their own section, not among the weak links
-    code, out, _ = run(["analyze", str(ARTICLE_MAP)], capsys)
+    code, out, _ = run(["analyze", str(ARTICLE_MAP), "--details"], capsys)
     inferences = {row.split(" | ")[0].removeprefix("| ") for row in rows}
     assert code == 0 and f"open critical questions ({len(rows)}, on {len(inferences)} inferences" in out
     r1 = next(line for line in out.splitlines() if line.startswith("│ R1 "))

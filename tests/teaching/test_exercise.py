@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -10,7 +14,9 @@ from argmap.analysis import acceptability
 from argmap.errors import UsageError
 from argmap.model import Answer, ArgumentMap, Relation, Statement
 from argmap.schemes import builtin_catalogue
-from argmap.teaching.exercise import exercise, letter
+from argmap.teaching.builder import builder_data
+from argmap.teaching.documents import item_heading, key_document, markdown, worksheet_document
+from argmap.teaching.exercise import exercise, letter, scheme_placeholders
 from tests.conftest import ARTICLE_MAP
 from tests.strategies import argument_maps
 
@@ -144,10 +150,13 @@ def test_an_answered_critical_question_is_not_open_in_the_key() -> None:
         ],
     )
     ex = exercise(m, seed=0)
-    (item,) = ex.worksheet.critical_questions
+    (item,) = ex.key.critical_questions
     assert item.question_ids == questions and item.scheme_name.lower() == "argument from expert opinion"
-    assert ex.key.open_questions[item.relation] == questions[1:]
+    assert item.relation is not None and ex.key.open_questions[item.relation] == questions[1:]
     assert item.relation in {w.nodes[-1] for w in ex.key.weak_links if w.kind == "open-critical-question"}
+    (on_sheet,) = ex.worksheet.critical_questions  # relations hidden: the scheme, not the step
+    assert on_sheet.relation is None and on_sheet.step is None and on_sheet.steps == 1
+    assert on_sheet.questions == item.questions
 
 
 def test_weak_links_in_the_key_speak_in_letters() -> None:
@@ -186,3 +195,66 @@ def test_undercuts_on_a_cycle_and_long_chains_of_undercuts_get_ids() -> None:
         + [Relation(id=f"r{i}", type="attack", sources=f"S{i + 1}", to=f"r{i - 1}") for i in range(1, 1199)],
     )
     assert len(exercise(chain).key.relations) == 1199  # deeper than Python's recursion limit
+
+
+DEBATE = argmap.load(Path(__file__).parents[2] / "examples" / "teaching" / "homework-debate.yaml")
+
+
+@pytest.mark.parametrize("hide", ["relations", "all"])
+@pytest.mark.parametrize("m", [ARTICLE, DEBATE], ids=["article", "debate"])
+def test_a_sheet_that_hides_relations_names_no_relation_anywhere(m: ArgumentMap, hide: str) -> None:
+    ex = exercise(m, hide=hide, seed=1)
+    sheet = markdown(worksheet_document(ex.worksheet))
+    page = json.dumps(builder_data(ex.worksheet), ensure_ascii=False)
+    texts = [t.prompt for t in ex.worksheet.tasks]
+    texts += [q for item in ex.worksheet.critical_questions for q in (*item.questions, item_heading(item))]
+    assert ex.key.relations
+    for relation in ex.key.relations:
+        assert relation.sentence not in sheet and relation.sentence not in page, relation.sentence
+        assert not any(relation.sentence in text for text in texts)
+        assert relation.id not in page
+    for item in ex.worksheet.critical_questions:
+        assert item.relation is None and item.step is None
+    assert sum(item.steps for item in ex.worksheet.critical_questions) == sum(
+        1 for r in m.relations if r.scheme
+    )
+
+
+def test_a_linked_relation_is_not_revealed_when_relations_are_hidden() -> None:
+    m = ArgumentMap(
+        title="T",
+        main_claim="G",
+        statements=[Statement(id=i, kind="premise", text=f"statement {i}") for i in ("C", "F", "G")],
+        relations=[
+            Relation(id="s", type="support", sources=["C", "F"], to="G", scheme="argument-from-example")
+        ],
+    )
+    for hide in ("relations", "all"):
+        ex = exercise(m, hide=hide, seed=0)
+        (sentence,) = (r.sentence for r in ex.key.relations)
+        assert "together support" in sentence
+        assert sentence not in markdown(worksheet_document(ex.worksheet))
+        assert sentence not in json.dumps(builder_data(ex.worksheet), ensure_ascii=False)
+        assert sentence in markdown(key_document(ex))
+    shown = exercise(m, hide="kinds", seed=0)
+    assert shown.worksheet.critical_questions[0].step == shown.key.relations[0].sentence
+
+
+@pytest.mark.parametrize("hide", ["relations", "kinds", "all"])
+def test_question_letters_never_collide_with_statement_letters(hide: str) -> None:
+    ex = exercise(ARTICLE, hide=hide, seed=1)  # 68 statements: every capital A-Z is a letter
+    letters = {s.letter for s in ex.worksheet.statements}
+    assert {"A", "E", "D", "W", "G", "V", "B", "F"} <= letters
+    questions = [q for item in ex.key.critical_questions for q in item.questions]
+    questions += [q for item in ex.worksheet.critical_questions for q in item.questions]
+    assert questions
+    for question in questions:
+        assert not set(re.findall(r"\b[A-Z]+[0-9]*\b", question)) & letters, question
+    catalogue = builtin_catalogue()
+    for scheme in catalogue.schemes:
+        renamed = scheme_placeholders(scheme)
+        assert all(name == name.lower() for name in renamed.values())
+        assert len(set(renamed.values())) == len(renamed)
+    assert "p" in markdown(worksheet_document(ex.worksheet)) and "Lower-case letters" in markdown(
+        key_document(ex)
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import argmap
 from argmap.render.focus import neighbourhood
 from argmap.teaching.exercise import exercise
@@ -31,7 +33,18 @@ def test_the_student_map_is_valid_and_has_mistakes_to_find() -> None:
     key_map = exercise(debate, hide="all", seed=1).key.answer_map
     assert [s.text for s in student.statements] == [s.text for s in key_map.statements]
     graded = argmap.grade(student, key_map)
-    assert 0 < graded.score < 1 and len(graded.feedback) >= 4
+    # the six mistakes listed in the map's header comment, one remark each, in the remarks' order
+    assert [(f.kind, f.student_ids[:2]) for f in graded.feedback] == [
+        ("wrong-kind", ("E",)),
+        ("wrong-kind", ("J",)),
+        ("wrong-target", ("B", "C")),
+        ("rebut-instead-of-undercut", ("J", "C")),
+        ("wrong-type", ("M", "J")),
+        ("missing-relation", ("K", "L")),
+    ]
+    assert "K (" in graded.feedback[-1].message and "to the link from L (" in graded.feedback[-1].message
+    assert not any("no such link" in f.message for f in graded.feedback)
+    assert graded.score == pytest.approx(1 - (0.8 + 0.8 + 1 + 0.8 + 1 + 1) / (16 + 2), abs=1e-6)
 
 
 def test_a_part_of_the_article_makes_an_exercise_even_with_marks_on_relations_left_out() -> None:
@@ -73,5 +86,6 @@ def test_the_lesson_script_makes_every_material(tmp_path: Path) -> None:
     assert 'id="worksheet-data"' in (tmp_path / "debate-sheet.html").read_text()
     grade = json.loads((tmp_path / "student-grade.json").read_text())
     assert any("as support; the reference has it as an objection" in f["message"] for f in grade["feedback"])
+    assert len(grade["feedback"]) == 6 and "student map: score 0.70, 6 remarks" in out
     assert "Argument from example" in (tmp_path / "schemes.md").read_text()
     assert argmap.load(tmp_path / "article-sheet.key.yaml").main_claim is not None

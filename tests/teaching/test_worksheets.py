@@ -182,3 +182,40 @@ def test_a_pdf_worksheet_without_fpdf2_is_a_usage_error(
     code, _, err = run(["exercise", str(ARTICLE_MAP), "-o", str(tmp_path / "s.pdf")], capsys)
     assert code == 2 and err == "argmap: error: PDF output needs fpdf2: pip install 'argmap[pdf]'\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_exercise_is_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.io import writing
+
+    first = write_exercise(ARTICLE, tmp_path / "week.md", seed=1)
+    before = {path: path.read_bytes() for path in first}
+    filled: list[Path] = []
+    real = writing._fill
+
+    def key_map_fails(temporary: Path, data: bytes, mode: int) -> None:
+        filled.append(temporary)
+        if len(filled) == 3:  # the key map, written last
+            raise OSError(28, "No space left on device")
+        real(temporary, data, mode)
+
+    monkeypatch.setattr(writing, "_fill", key_map_fails)
+    with pytest.raises(OutputError, match=r"week\.key\.yaml.*No space left on device"):
+        write_exercise(ARTICLE, tmp_path / "week.md", seed=2)
+    assert {path: path.read_bytes() for path in first} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in first)
+
+
+def test_control_characters_in_the_title_are_shown_not_kept(tmp_path: Path) -> None:
+    m = ArgumentMap(
+        title="Bell\x07 and \x1b[31mred",
+        statements=[Statement(id="C", kind="claim", text="a claim\x1b]0;owned\x07")],
+    )
+    files = write_exercise(m, tmp_path / "week.html")
+    shown = "Bell\u2407 and \u241b[31mred"
+    sheet, key = files.worksheet.read_text(encoding="utf-8"), files.key.read_text(encoding="utf-8")
+    for page in (sheet, key):
+        assert "\x07" not in page and "\x1b" not in page
+    assert (
+        f"<title>Worksheet: {shown}</title>" in sheet and f'<h1 id="title">Worksheet: {shown}</h1>' in sheet
+    )
+    assert f"<title>Answer key: {shown}</title>" in key and f"<h1>Answer key: {shown}</h1>" in key

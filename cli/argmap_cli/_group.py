@@ -1,0 +1,57 @@
+"""The command group: what every command shares when it fails.
+
+A :class:`~argmap.errors.LimitError` raised while a map is analysed does not know the map's
+file: the group names the command's input files in it (they are recorded as file arguments
+are parsed, :data:`INPUTS`).
+
+Standard output that fails: ``argmap show m.yaml | head`` closes the pipe early: that is
+not an error, so the command ends quietly with exit code 0 (click and rich would exit 1).
+Writing to a full disk (or ``/dev/full``) is an output error, exit 3, in one line. Either
+way standard output is pointed at the null device, so that Python's last flush cannot fail
+again.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+import click
+
+from argmap.errors import LimitError
+
+__all__ = ["INPUTS", "WRITE_ERRORS", "ArgmapGroup", "StdoutClosed", "discard_stdout"]
+
+INPUTS = "argmap_cli.inputs"
+"""The key of ``ctx.meta`` (shared by every context of a command) listing its input files."""
+
+WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""Errors writing standard output (a full disk, a quota, a file too large): exit 3."""
+
+
+class StdoutClosed(Exception):
+    """The reader of standard output went away (``argmap show m.yaml | head``)."""
+
+
+class ArgmapGroup(click.Group):
+    """A command group whose commands end with :class:`StdoutClosed` when the pipe closes (not exit 1),
+    and whose limit errors name the input files."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise StdoutClosed from None
+        except LimitError as exc:
+            inputs = ctx.meta.get(INPUTS, [])
+            if not inputs:
+                raise
+            raise LimitError(f"{', '.join(map(str, inputs))}: {exc}") from None
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
