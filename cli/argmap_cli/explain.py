@@ -1,4 +1,7 @@
-"""``argmap explain``: why a statement stands or falls, and what would change it."""
+"""``argmap explain``: why a statement stands or falls, and what would change it.
+
+Also what ``argmap render`` draws of explanations: ``--highlight flips`` and the side panel.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,12 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, explain
+from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, Explanation, analyze, explain, explain_all
 from argmap.analysis.explanation_report import format_explanation
-from argmap.errors import UnknownIdError
+from argmap.errors import UnknownIdError, UsageError
+from argmap.model import ArgumentMap, default_claim
+from argmap.render import Overlay, overlay_for
+from argmap.render.output import format_for_path
 from argmap.semantics import semantics_names
 from argmap_cli._common import map_argument
 
@@ -68,3 +74,24 @@ def explain_command(
         click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         click.echo(format_explanation(result, argument_map, output_format), nl=False)
+
+
+def highlighted(
+    argument_map: ArgumentMap, highlight: str | None, claim: str | None, chain: int | None, top: int | None
+) -> Overlay | None:
+    """The overlay ``--highlight`` asks for: an analysis of the claim, or (``flips``) its explanation."""
+    if highlight is None:
+        return None
+    if highlight != "flips":
+        return overlay_for(argument_map, analyze(argument_map, claim), highlight, chain=chain, top=top)
+    if chain is not None:
+        raise UsageError("--chain goes with --highlight chains")
+    target = claim if claim is not None else default_claim(argument_map)
+    return overlay_for(argument_map, explain(argument_map, target, strength_model="none"))
+
+
+def page_explanations(argument_map: ArgumentMap, output: Path, wanted: bool) -> dict[str, Explanation] | None:
+    """For ``.html`` output (unless ``--no-explanations``): every statement explained, for the panel."""
+    if not wanted or format_for_path(output) != "html":
+        return None
+    return explain_all(argument_map, strength_model="none")
