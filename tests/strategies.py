@@ -9,7 +9,14 @@ from argmap.schemes import builtin_catalogue
 from argmap.semantics import SUPPORT_MODES, semantics_names
 
 # Statement ids start upper-case; relation ids are "rel<n>", so the two never collide.
-ids = st.from_regex(r"[A-Z][A-Za-z0-9_.-]{0,6}", fullmatch=True)
+# The language of the regex [A-Z][A-Za-z0-9_.-]{0,6}, drawn without a regex engine (much cheaper).
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ids = st.builds(
+    str.__add__,
+    st.sampled_from(_UPPER),
+    st.text(alphabet=_UPPER + _UPPER.lower() + "0123456789_.-", max_size=6),
+)
+kinds = st.sampled_from(STATEMENT_KINDS)
 texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
@@ -35,30 +42,49 @@ def spans(draw: st.DrawFn) -> Span:
 
 
 @st.composite
-def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
+def argument_maps(
+    draw: st.DrawFn,
+    max_statements: int = 8,
+    *,
+    relation_types: tuple[str, ...] = ("support", "attack"),
+    max_sources: int = 3,
+    undercuts: bool = True,
+    structure_only: bool = False,
+) -> ArgumentMap:
     """A valid map: unique ids, relations between its statements, some linked, some undercuts, tests,
-    schemes and marks of the critical questions statements and relations answer."""
+    schemes and marks of the critical questions statements and relations answer.
+
+    ``relation_types``, ``max_sources`` (1: no linked relations) and ``undercuts`` narrow the
+    relations drawn. ``structure_only`` draws only what a semantics or a gradual model reads (ids,
+    kinds, weights, relations, the main claim): texts are one letter, and there are no spans, tags,
+    sections, notes, meta, schemes, answers or tests, which makes an example several times cheaper.
+    """
+    # Strategies are built once per map, not per draw: building one costs more than drawing from it.
+    text = st.sampled_from("abc") if structure_only else texts
+    nothing: st.SearchStrategy[None] = st.none()
     statement_ids = draw(st.lists(ids, min_size=1, max_size=max_statements, unique=True))
+    types = st.sampled_from(relation_types)
+    some_sources = st.lists(st.sampled_from(statement_ids), min_size=1, max_size=max_sources, unique=True)
     statements = [
         Statement(
             id=sid,
-            kind=draw(st.sampled_from(STATEMENT_KINDS)),
-            text=draw(texts),
-            span=draw(st.none() | spans()),
+            kind=draw(kinds),
+            text=draw(text),
+            span=draw(nothing if structure_only else st.none() | spans()),
             weight=draw(unit),
-            tags=tuple(draw(st.lists(texts, max_size=2))),
-            section=draw(optional_text),
-            note=draw(optional_text),
-            meta=draw(metas),
+            tags=() if structure_only else tuple(draw(st.lists(texts, max_size=2))),
+            section=draw(nothing if structure_only else optional_text),
+            note=draw(nothing if structure_only else optional_text),
+            meta=draw(nothing if structure_only else metas),
         )
         for sid in statement_ids
     ]
     relations: list[Relation] = []
     for number in range(draw(st.integers(min_value=0, max_value=2 * len(statement_ids)))):
-        rtype = draw(st.sampled_from(["support", "attack"]))
-        sources = draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3, unique=True))
+        rtype = draw(types)
+        sources = draw(some_sources)
         targets = [s for s in statement_ids if rtype == "attack" or s not in sources]
-        if rtype == "attack" and relations:
+        if rtype == "attack" and relations and undercuts:
             targets += [r.key for r in relations]
         if not targets:
             continue
@@ -67,12 +93,19 @@ def argument_maps(draw: st.DrawFn, max_statements: int = 8) -> ArgumentMap:
                 id=f"rel{number}",
                 type=rtype,
                 sources=sources,
-                to=draw(st.sampled_from(targets)),
+                to=targets[draw(st.integers(min_value=0, max_value=len(targets) - 1))],
                 weight=draw(unit),
-                scheme=draw(st.none() | st.sampled_from(SCHEMES)),
-                note=draw(optional_text),
-                meta=draw(metas),
+                scheme=draw(nothing if structure_only else st.none() | st.sampled_from(SCHEMES)),
+                note=draw(nothing if structure_only else optional_text),
+                meta=draw(nothing if structure_only else metas),
             )
+        )
+    if structure_only:
+        return ArgumentMap(
+            title="T",
+            main_claim=draw(st.none() | st.sampled_from(statement_ids)),
+            statements=statements,
+            relations=relations,
         )
     answerable = [
         (r.key, question) for r in relations if r.scheme is not None for question in QUESTIONS[r.scheme]

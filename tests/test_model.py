@@ -104,6 +104,13 @@ def test_json_schema_rejects_unknown_keys() -> None:
         jsonschema.validate(data, json_schema())
 
 
+SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(json_schema())  # the schema itself checked once, below
+
+
+def test_the_json_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
 @given(argument_maps())
 def test_generated_maps_satisfy_the_json_schema(m: ArgumentMap) -> None:
-    jsonschema.validate(m.to_data(), json_schema())
+    SCHEMA_VALIDATOR.validate(m.to_data())

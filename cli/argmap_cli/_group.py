@@ -1,4 +1,7 @@
-"""The command group: what every command shares when it fails.
+"""The command group: its commands, imported when used, and what every command shares when it fails.
+
+The commands are listed in :data:`COMMANDS` and each module is imported only when its command
+runs (or ``--help`` lists them all), so that ``argmap --version`` imports none of them.
 
 A :class:`~argmap.errors.LimitError` raised while a map is analysed does not know the map's
 file: the group names the command's input files in it (they are recorded as file arguments
@@ -14,6 +17,7 @@ again.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sys
 
@@ -21,7 +25,27 @@ import click
 
 from argmap.errors import LimitError
 
-__all__ = ["INPUTS", "WRITE_ERRORS", "ArgmapGroup", "StdoutClosed", "discard_stdout"]
+__all__ = ["COMMANDS", "INPUTS", "WRITE_ERRORS", "ArgmapGroup", "StdoutClosed", "discard_stdout"]
+
+# Each command and the module that defines it as ``<name>_command``.
+COMMANDS: dict[str, str] = {
+    "analyze": "argmap_cli.analyze",
+    "batch": "argmap_cli.batch",
+    "check": "argmap_cli.check",
+    "compare": "argmap_cli.compare",
+    "convert": "argmap_cli.convert",
+    "exercise": "argmap_cli.exercise",
+    "explain": "argmap_cli.explain",
+    "extract": "argmap_cli.extract",
+    "formats": "argmap_cli.formats",
+    "grade": "argmap_cli.grade",
+    "outline": "argmap_cli.outline",
+    "render": "argmap_cli.render",
+    "schema": "argmap_cli.schema",
+    "schemes": "argmap_cli.schemes",
+    "show": "argmap_cli.show",
+    "validate": "argmap_cli.validate",
+}
 
 INPUTS = "argmap_cli.inputs"
 """The key of ``ctx.meta`` (shared by every context of a command) listing its input files."""
@@ -35,8 +59,19 @@ class StdoutClosed(Exception):
 
 
 class ArgmapGroup(click.Group):
-    """A command group whose commands end with :class:`StdoutClosed` when the pipe closes (not exit 1),
-    and whose limit errors name the input files."""
+    """A command group whose commands are imported from :data:`COMMANDS` when first asked for, end
+    with :class:`StdoutClosed` when the pipe closes (not exit 1), and whose limit errors name the
+    input files."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(COMMANDS[cmd_name])
+            command: click.Command = getattr(module, f"{cmd_name}_command")
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:

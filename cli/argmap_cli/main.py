@@ -20,25 +20,9 @@ from argmap import __version__
 from argmap.errors import ArgmapError, MapError, OutputError
 from argmap.escape import terminal_line
 from argmap.limits import ENVIRONMENT_VARIABLE, Limits, set_default_limits
-from argmap_cli._group import WRITE_ERRORS, ArgmapGroup, StdoutClosed, discard_stdout
-from argmap_cli.analyze import analyze_command
-from argmap_cli.batch import batch_command
-from argmap_cli.check import check_command
-from argmap_cli.compare import compare_command
-from argmap_cli.convert import convert_command
-from argmap_cli.exercise import exercise_command
-from argmap_cli.explain import explain_command
-from argmap_cli.extract import extract_command
-from argmap_cli.formats import formats_command
-from argmap_cli.grade import grade_command
-from argmap_cli.outline import outline_command
-from argmap_cli.render import render_command
-from argmap_cli.schema import schema_command
-from argmap_cli.schemes import schemes_command
-from argmap_cli.show import show_command
-from argmap_cli.validate import validate_command
+from argmap_cli._group import COMMANDS, WRITE_ERRORS, ArgmapGroup, StdoutClosed, discard_stdout
 
-__all__ = ["cli", "main"]
+__all__ = ["COMMANDS", "cli", "main"]
 
 INTERNAL_ERROR = 70
 
@@ -68,24 +52,6 @@ def cli(debug: bool, limits: str | None) -> None:
         # worker processes (argmap batch) read the variable: they get the same limits
         inherited = os.environ.get(ENVIRONMENT_VARIABLE, "")
         os.environ[ENVIRONMENT_VARIABLE] = f"{inherited},{limits}" if inherited else limits
-
-
-cli.add_command(validate_command)
-cli.add_command(show_command)
-cli.add_command(render_command)
-cli.add_command(outline_command)
-cli.add_command(analyze_command)
-cli.add_command(explain_command)
-cli.add_command(batch_command)
-cli.add_command(schema_command)
-cli.add_command(schemes_command)
-cli.add_command(convert_command)
-cli.add_command(formats_command)
-cli.add_command(compare_command)
-cli.add_command(grade_command)
-cli.add_command(check_command)
-cli.add_command(exercise_command)
-cli.add_command(extract_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

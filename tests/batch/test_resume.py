@@ -11,13 +11,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pyarrow.parquet as pyarrow_parquet
 import pytest
 
 from argmap.batching import write_batch
 from argmap.batching.outputs import done_files, journal_path
 from tests.batch.conftest import write
-
-pyarrow_parquet = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is part of .[test]")
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -245,8 +245,7 @@ def test_scores_lie_in_the_unit_interval(pair: tuple[ArgumentMap, ArgumentMap]) 
 def test_removing_a_relation_lowers_relation_recall(m: ArgumentMap, data: st.DataObject) -> None:
     undercut = {r.to for r in m.relations}
     removable = [r for r in m.relations if r.key not in undercut]
-    if not removable:
-        return
+    assume(removable)
     gone = data.draw(st.sampled_from(removable))
     fewer = m.model_copy(update={"relations": tuple(r for r in m.relations if r is not gone)})
     result = compare(fewer, m)
