@@ -52,6 +52,7 @@ _EXPORTS: dict[str, str] = {
     "compare": "argmap.comparison",
     "draw": "argmap.render:render",
     "dumps": "argmap.io",
+    "explain": "argmap.analysis",
     "extract": "argmap.extraction",
     "formats": "argmap.io",
     "grade": "argmap.teaching",
@@ -64,6 +65,7 @@ __all__ = [*_EXPORTS]
 
 if TYPE_CHECKING:
     from argmap.analysis import analyze as analyze
+    from argmap.analysis import explain as explain
     from argmap.batching import batch as batch
     from argmap.checks import check as check
     from argmap.comparison import compare as compare

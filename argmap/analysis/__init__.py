@@ -9,6 +9,7 @@ function                       result
 :func:`acceptability`          Dung labels of statements and relations under a semantics
 :func:`strength`               gradual strength (DF-QuAD or quadratic energy)
 :func:`analyze`                all of the above for one claim, each computed once
+:func:`explain`                why a statement has its label, and what would change it
 =============================  ==============================================================
 
 Definitions and references: ``docs/analysis.md``.
@@ -27,11 +28,17 @@ from __future__ import annotations
 from argmap.analysis.acceptability import SUPPORT_MODES, acceptability, grounded_labels
 from argmap.analysis.chains import chains_of, support_chains, support_structure
 from argmap.analysis.counterarguments import _counterarguments_from, counterarguments
+from argmap.analysis.explanation import explain, explain_all
 from argmap.analysis.results import (
     WEAK_LINK_KINDS,
     Acceptability,
     Analysis,
     Counterargument,
+    Effect,
+    Explanation,
+    Flips,
+    Reason,
+    Sensitivity,
     Side,
     Stance,
     Strength,
@@ -51,6 +58,11 @@ __all__ = [
     "Acceptability",
     "Analysis",
     "Counterargument",
+    "Effect",
+    "Explanation",
+    "Flips",
+    "Reason",
+    "Sensitivity",
     "Side",
     "Stance",
     "Strength",
@@ -59,6 +71,8 @@ __all__ = [
     "acceptability",
     "analyze",
     "counterarguments",
+    "explain",
+    "explain_all",
     "stance",
     "strength",
     "support_chains",

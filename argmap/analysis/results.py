@@ -20,7 +20,12 @@ __all__ = [
     "Acceptability",
     "Analysis",
     "Counterargument",
+    "Effect",
+    "Explanation",
+    "Flips",
     "Label",
+    "Reason",
+    "Sensitivity",
     "Side",
     "Stance",
     "Strength",
@@ -148,3 +153,71 @@ class Analysis(_Result):
     counterarguments: tuple[Counterargument, ...]
     acceptability: Acceptability
     strength: Strength | None
+
+
+class Reason(_Result):
+    """One step of an explanation: a statement, its label, and the statements that decide it.
+
+    The root is the statement explained. Below a statement stand the statements acting on it
+    through ``relation``: an attack on it (or on a premise of its inference), or an undercut of
+    the inference it draws; which ones depends on the label (see ``docs/analysis.md``).
+    """
+
+    statement: str
+    label: Label
+    relation: str | None = Field(
+        default=None, description="The relation through which this statement acts on the one above."
+    )
+    because: tuple[Reason, ...] = ()
+    repeat: bool = Field(
+        default=False,
+        description="Explained at another place of the tree (above it: a cycle); not expanded again.",
+    )
+    extension: tuple[str, ...] | None = Field(
+        default=None,
+        description="For credulous and skeptical semantics: the statements of the extension this "
+        "branch argues within.",
+    )
+    cut: bool = Field(default=False, description="The tree goes deeper here, beyond the depth shown.")
+
+
+class Flips(_Result):
+    """The smallest sets of other statements whose removal from the map changes a label."""
+
+    size: int | None = Field(description="The minimum size; None when no removal found changes the label.")
+    sets: tuple[tuple[str, ...], ...] = Field(
+        description="Every set of that size (up to the cap), in map order."
+    )
+    labels: tuple[Label, ...] = Field(description="The label each set leads to, aligned with sets.")
+    exact: bool = Field(description="True when the search was exhaustive: size is the minimum.")
+    truncated: bool = Field(
+        default=False, description="True when more sets of this size were left out (cap)."
+    )
+    candidates: int = Field(default=0, description="Statements that can reach the target, the ones searched.")
+
+
+class Effect(_Result):
+    """What removing one statement does to the strength of the statement explained."""
+
+    statement: str
+    without: float = Field(description="The strength of the statement explained when this one is removed.")
+    effect: float = Field(description="Strength with it minus strength without it: positive when it helps.")
+
+
+class Sensitivity(_Result):
+    """Each statement's effect on the strength of the statement explained, largest first."""
+
+    model: str
+    strength: float = Field(description="The strength of the statement explained, in the whole map.")
+    effects: tuple[Effect, ...]
+
+
+class Explanation(_Result):
+    """Why a statement has its label, and what would change it (``argmap explain``)."""
+
+    statement: str
+    label: Label
+    semantics: str
+    why: Reason
+    flips: Flips
+    sensitivity: Sensitivity | None

@@ -27,7 +27,7 @@ import json
 import re
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import OutputError
 from argmap.escape import visible_controls
@@ -35,6 +35,9 @@ from argmap.model import ArgumentMap, Relation
 from argmap.render.overlay import Overlay
 from argmap.render.style import Theme
 from argmap.source import SourceDocument
+
+if TYPE_CHECKING:
+    from argmap.analysis.results import Explanation
 
 __all__ = ["CONTEXT", "html_page", "page_data", "page_data_json"]
 
@@ -99,6 +102,7 @@ def page_data(
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
     sides: Mapping[str, str] | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> dict[str, Any]:
     """What the side panel shows about each drawn statement, as plain data.
 
@@ -116,6 +120,9 @@ def page_data(
     sides : mapping, optional
         Each statement's side of the main claim (:func:`argmap.analysis.stance`), shown
         in the panel.
+    explanations : mapping, optional
+        An :class:`~argmap.analysis.Explanation` by statement id (:func:`argmap.analysis.explain_all`):
+        the panel shows why the statement has its label and what would flip it.
 
     Returns
     -------
@@ -126,7 +133,8 @@ def page_data(
         ``statements``: by id,
         ``id``, ``kind``, ``text``, ``section``, ``note``, ``main``, ``side``, ``relations`` (each
         with ``direction``, ``verb``, ``relation``, ``ends`` and ``detail``), ``findings``
-        and ``source`` (``None`` or ``before``, ``span``, ``after``).
+        ``source`` (``None`` or ``before``, ``span``, ``after``) and ``explanation`` (``None``
+        or ``why`` and ``flips``, each a list of ``[depth, sentence]``).
 
     Examples
     --------
@@ -142,6 +150,7 @@ def page_data(
     [('supported by', [{'id': 'P', 'text': 'p'}])]
     """
     findings = overlay.findings if overlay is not None else {}
+    explained = _explained(argument_map, explanations or {})
     index = _Index(argument_map)
     statements = {}
     for statement in drawn.statements:
@@ -158,6 +167,7 @@ def page_data(
             "source": _passage(source, statement.span.start, statement.span.end)
             if source is not None and statement.span is not None
             else None,
+            "explanation": explained.get(statement.id),
         }
     drawn_ids = {r.key for r in drawn.relations}
     return {
@@ -180,6 +190,7 @@ def html_page(
     source: SourceDocument | None = None,
     sides: Mapping[str, str] | None = None,
     reload: float | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> str:
     """The HTML page around an SVG drawing of the map.
 
@@ -202,6 +213,8 @@ def html_page(
     reload : float, optional
         The page reloads itself every ``reload`` seconds and keeps its view and selection
         (``argmap render --watch``).
+    explanations : mapping, optional
+        Explanations by statement id, shown in the side panel.
 
     Returns
     -------
@@ -234,7 +247,9 @@ def html_page(
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(style)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    data = page_data_json(page_data(argument_map, drawn, overlay, source, sides) | {"reload": reload})
+    data = page_data_json(
+        page_data(argument_map, drawn, overlay, source, sides, explanations) | {"reload": reload}
+    )
     refresh = f'<meta http-equiv="refresh" content="{reload:g}">\n' if reload is not None else ""
     title = html.escape(visible_controls(argument_map.title or "argument map"))
     return (
@@ -262,6 +277,17 @@ def html_page(
         f'<script type="application/json" id="argmap-data">{data}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def _explained(
+    argument_map: ArgumentMap, explanations: Mapping[str, Explanation]
+) -> dict[str, dict[str, list[tuple[int, str]]]]:
+    """Each explanation's "why" and "flips" as sentences with depths (formatted, not computed)."""
+    if not explanations:
+        return {}
+    from argmap.analysis.explanation_report import flip_lines, why_lines
+
+    return {i: {"why": why_lines(e, argument_map), "flips": flip_lines(e)} for i, e in explanations.items()}
 
 
 def _bare_svg(svg: str) -> str:

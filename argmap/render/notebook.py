@@ -179,6 +179,7 @@ _DRAWN_AS = {
     "SupportChains": "chains",
     "Acceptability": "acceptability",
     "Strength": "strength",
+    "Explanation": "flips",
 }
 
 

@@ -28,7 +28,9 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygraphviz
 
@@ -41,6 +43,9 @@ from argmap.render.overlay import Overlay
 from argmap.render.style import get_theme
 from argmap.source import SourceDocument
 from argmap.writing import write_bytes_atomic
+
+if TYPE_CHECKING:
+    from argmap.analysis.results import Explanation
 
 __all__ = ["FORMATS", "SUFFIXES", "format_for_path", "render", "render_bytes"]
 
@@ -93,6 +98,7 @@ def render_bytes(
     source: SourceDocument | None = None,
     *,
     reload: float | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> bytes:
     """The map drawn in ``format``.
 
@@ -113,6 +119,9 @@ def render_bytes(
         :func:`argmap.load`).
     reload : float, optional
         For ``"html"``: the page reloads itself every ``reload`` seconds, keeping its view.
+    explanations : mapping, optional
+        For ``"html"``: explanations by statement id (:func:`argmap.analysis.explain_all`),
+        shown in the side panel; the other formats leave them out.
 
     Returns
     -------
@@ -155,7 +164,15 @@ def render_bytes(
         return drawing
     svg = drawing.decode("utf-8")
     page = html_page(
-        argument_map, graph.drawn, svg, get_theme(options.theme), overlay, source, graph.sides, reload
+        argument_map,
+        graph.drawn,
+        svg,
+        get_theme(options.theme),
+        overlay,
+        source,
+        graph.sides,
+        reload,
+        explanations,
     )
     return page.encode("utf-8")
 
@@ -169,6 +186,7 @@ def render(
     overlay: Overlay | None = None,
     source: SourceDocument | None = None,
     reload: float | None = None,
+    explanations: Mapping[str, Explanation] | None = None,
 ) -> Path:
     """Draw the map into a file, replacing it atomically.
 
@@ -190,6 +208,8 @@ def render(
         The document the spans point into, quoted in HTML only.
     reload : float, optional
         For HTML: the page reloads itself every ``reload`` seconds, keeping its view.
+    explanations : mapping, optional
+        For HTML: explanations by statement id, shown in the side panel.
 
     Returns
     -------
@@ -220,7 +240,9 @@ def render(
     """
     target = Path(path)
     chosen = format if format is not None else format_for_path(target)
-    data = render_bytes(argument_map, chosen, options, overlay, source, reload=reload)
+    data = render_bytes(
+        argument_map, chosen, options, overlay, source, reload=reload, explanations=explanations
+    )
     write_bytes_atomic(target, data)
     return target
 

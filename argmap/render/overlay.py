@@ -15,6 +15,8 @@ highlight                   what the diagram shows
 ``counterarguments``        attackers and their attacks by status: standing, contested, answered
 ``acceptability``           the label of every statement: in, out (faded) or undec
 ``strength``                each statement's strength as a number and a fill; relations by width
+``flips``                   the statements of the smallest set whose removal flips a statement's
+                            label (from :func:`argmap.explain`, not from an analysis)
 ==========================  =====================================================================
 
 Examples
@@ -45,6 +47,7 @@ from argmap.analysis.results import (
     Acceptability,
     Analysis,
     Counterargument,
+    Explanation,
     Strength,
     SupportChains,
     WeakLink,
@@ -54,7 +57,13 @@ from argmap.model import ArgumentMap, did_you_mean
 from argmap.render.style import MARKS
 
 Result: TypeAlias = (
-    Analysis | SupportChains | Acceptability | Strength | Sequence[WeakLink] | Sequence[Counterargument]
+    Analysis
+    | SupportChains
+    | Acceptability
+    | Strength
+    | Explanation
+    | Sequence[WeakLink]
+    | Sequence[Counterargument]
 )
 
 __all__ = [
@@ -68,12 +77,13 @@ __all__ = [
     "analysis_findings",
     "chains_overlay",
     "counterarguments_overlay",
+    "flips_overlay",
     "overlay_for",
     "strength_overlay",
     "weak_links_overlay",
 ]
 
-HIGHLIGHTS: tuple[str, ...] = ANALYSIS_NAMES
+HIGHLIGHTS: tuple[str, ...] = (*ANALYSIS_NAMES, "flips")  # flips: from an explanation (argmap.explain)
 """What an overlay can show, by the name ``argmap render --highlight`` takes."""
 
 _STATUS_ORDER = ("standing", "contested", "answered")
@@ -615,6 +625,95 @@ def strength_overlay(argument_map: ArgumentMap, strength: Strength) -> Overlay:
     )
 
 
+def flips_overlay(argument_map: ArgumentMap, explanation: Explanation) -> Overlay:
+    """The statements of the smallest flip set of an explanation, and the statement it flips.
+
+    The first listed set of minimum size is marked (``flip``), each of its statements badged
+    with what removing the set does; the statement explained is badged with its label.
+
+    Parameters
+    ----------
+    argument_map : ArgumentMap
+        The map explained.
+    explanation : Explanation
+        From :func:`argmap.explain`.
+
+    Returns
+    -------
+    Overlay
+
+    Raises
+    ------
+    UnknownIdError
+        If the explanation names no statement of the map.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.loads('''
+    ... argmap: 1
+    ... title: T
+    ... statements:
+    ...   - {id: C, kind: claim, text: c}
+    ...   - {id: B, kind: rebuttal, text: b}
+    ...   - {id: A, kind: rebuttal, text: a}
+    ... relations:
+    ...   - {id: R1, type: attack, from: B, to: C}
+    ...   - {id: R2, type: attack, from: A, to: B}
+    ... ''')
+    >>> overlay = flips_overlay(m, argmap.explain(m, "C"))
+    >>> overlay.nodes["A"].mark, overlay.nodes["A"].badges[0].text, overlay.nodes["C"].badges[0].text
+    ('flip', 'remove: C becomes out', 'IN')
+    """
+    flips = explanation.flips
+    target = explanation.statement
+    _check_ids(argument_map, (target, *(i for chosen in flips.sets for i in chosen)))
+    nodes = {
+        target: NodeMark(
+            mark=explanation.label,
+            badges=(Badge(text=explanation.label.upper(), mark=explanation.label),),
+        )
+    }
+    chosen = flips.sets[0] if flips.sets else ()
+    new_label = flips.labels[0] if flips.labels else explanation.label
+    for statement in chosen:
+        nodes[statement] = NodeMark(
+            mark="flip", badges=(Badge(text=f"remove: {target} becomes {new_label}", mark="flip"),)
+        )
+    if flips.size is None:
+        note = f"no removal of other statements changes the label of {target}"
+    else:
+        count = len(flips.sets)
+        exact = "" if flips.exact else " (smallest found: the search was not exhaustive)"
+        more = "+" if flips.truncated else ""
+        note = (
+            f"removing {', '.join(chosen)} makes {target} {new_label}; "
+            f"{count}{more} set{'s' if count != 1 else ''} of size {flips.size}{exact}"
+        )
+    legend = (
+        LegendEntry(
+            mark="flip",
+            badge="remove",
+            text=f"removing these together changes the label of {target}",
+            ids=chosen,
+        ),
+        LegendEntry(
+            mark=explanation.label,
+            badge=explanation.label.upper(),
+            text="the statement explained, and its label now",
+            ids=(target,),
+        ),
+    )
+    return Overlay(
+        highlight="flips",
+        title=f"What would flip {target} ({explanation.semantics} semantics)",
+        claim=target,
+        nodes=nodes,
+        legend=tuple(entry for entry in legend if entry.ids),
+        notes=(note,),
+    )
+
+
 def overlay_for(
     argument_map: ArgumentMap,
     result: Result,
@@ -629,8 +728,9 @@ def overlay_for(
     ----------
     argument_map : ArgumentMap
         The map ``result`` is about.
-    result : Analysis, SupportChains, Acceptability, Strength, or a sequence of WeakLink or Counterargument
-        What to show.
+    result : Analysis, SupportChains, Acceptability, Strength, Explanation, or a sequence of WeakLink
+        or Counterargument
+        What to show (an Explanation shows as ``flips``).
     highlight : str, optional
         One of :data:`HIGHLIGHTS`; required for an :class:`~argmap.analysis.Analysis` (which
         holds them all) and an empty sequence, else taken from the result's type (and then,
@@ -670,7 +770,7 @@ def overlay_for(
     Traceback (most recent call last):
     ...
     argmap.errors.UsageError: unknown highlight 'glow'; known highlights: chains, weak-links, \
-counterarguments, acceptability, strength
+counterarguments, acceptability, strength, flips
     """
     if highlight is not None and highlight not in HIGHLIGHTS:
         raise UsageError(f"unknown highlight {highlight!r}; known highlights: {', '.join(HIGHLIGHTS)}")
@@ -789,6 +889,7 @@ _DRAWINGS: dict[str, _Drawing] = {
         Acceptability, False, "acceptability", lambda m, r, *_: acceptability_overlay(m, r)
     ),
     "strength": _Drawing(Strength, False, "strength", lambda m, r, *_: strength_overlay(m, r)),
+    "flips": _Drawing(Explanation, False, "", lambda m, r, *_: flips_overlay(m, r)),
 }
 _HIGHLIGHT_OF_TYPE: dict[type[BaseModel], str] = {drawing.kind: name for name, drawing in _DRAWINGS.items()}
 
@@ -796,6 +897,8 @@ _HIGHLIGHT_OF_TYPE: dict[type[BaseModel], str] = {drawing.kind: name for name, d
 def _overlay_of_analysis(
     argument_map: ArgumentMap, analysis: Analysis, highlight: str, chain: int | None, top: int | None
 ) -> Overlay:
+    if highlight == "flips":
+        raise UsageError("flips come from an explanation (argmap.explain), not from an analysis")
     part = getattr(analysis, _DRAWINGS[highlight].field)
     if part is None:
         raise UsageError("the analysis has no strength to highlight (it ran with strength_model='none')")

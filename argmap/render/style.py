@@ -62,6 +62,7 @@ MARKS: tuple[str, ...] = (
     "out",
     "undec",
     "strength",
+    "flip",
 )
 """The marks an overlay may put on a statement, a relation or a badge; every theme has a look for each."""
 
@@ -148,6 +149,7 @@ def _marks(
         "out": MarkLook(palette["faded"], 1.0, faded_badge, text, "rounded,dotted", faded=True),
         "undec": MarkLook(palette["contested"], 3.0, tints["contested"], text, "rounded,dashed"),
         "strength": MarkLook(palette["neutral"], 1.5, faded_badge, text),
+        "flip": MarkLook(palette["weak"], 4.0, tints["weak"], text, "rounded,dashed"),
     }
 
 

@@ -175,6 +175,22 @@
     return node;
   }
 
+  // An indented tree of sentences, given as [depth, sentence] pairs, as nested lists.
+  function tree(lines, name) {
+    const root = element("ul", null, `explanation ${name}`);
+    const stack = [root];
+    for (const [depth, sentence] of lines) {
+      while (stack.length > depth + 1) stack.pop();
+      while (stack.length < depth + 1) {
+        const parent = stack[stack.length - 1];
+        const holder = parent.lastElementChild || parent.appendChild(element("li", ""));
+        stack.push(holder.appendChild(element("ul", null)));
+      }
+      stack[stack.length - 1].append(element("li", sentence));
+    }
+    return root;
+  }
+
   function section(title, ...children) {
     const part = element("section");
     part.append(element("h3", title), ...children);
@@ -259,6 +275,11 @@
       const list = element("ul", null, "findings");
       list.append(...statement.findings.map((finding) => element("li", finding)));
       parts.push(section(data.overlay ? `Findings: ${data.overlay.title}` : "Findings", list));
+    }
+    if (statement.explanation) {
+      for (const [key, title] of [["why", "Why"], ["flips", "What would flip it"]]) {
+        parts.push(section(title, tree(statement.explanation[key], key)));
+      }
     }
     if (statement.source) {
       const quote = element("blockquote", null, "source");

@@ -16,6 +16,7 @@ from argmap.semantics.labelling import (
     OUT,
     UNDEC,
     grounded_labels,
+    grounded_rounds,
     labels_of_extension,
     search,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "get_format",
     "get_solver",
     "grounded_labels",
+    "grounded_rounds",
     "labels_of_extension",
     "register_semantics",
     "search",

@@ -50,6 +50,7 @@ __all__ = [
     "Labels",
     "SearchMode",
     "grounded_labels",
+    "grounded_rounds",
     "labels_of_extension",
     "search",
 ]
@@ -109,6 +110,62 @@ def grounded_labels(af: AttackFramework) -> Labels:
                         labels[c] = IN
                         ready.append(c)
     return np.frombuffer(bytes(labels), dtype=np.int8).copy()
+
+
+def grounded_rounds(af: AttackFramework) -> npt.NDArray[np.int64]:
+    """When each argument gets its grounded label, counting rounds of the characteristic function.
+
+    Dung's characteristic function ``F`` applied ``k`` times to the empty set gives ``F^k``;
+    an ``in`` argument's round is the least ``k`` with the argument in ``F^k`` (1 for an
+    unattacked argument); an ``out`` argument's round is the least round of the ``in``
+    arguments attacking it. An ``in`` argument's round is one more than the largest round of
+    its attackers, so following, from an ``out`` argument, the attacker of least round always
+    reaches unattacked arguments: the grounded game's shortest winning strategy (Modgil &
+    Caminada 2009). Computed in waves, linear in the arguments and attacks; the labels agree
+    with :func:`grounded_labels`.
+
+    Parameters
+    ----------
+    af : AttackFramework
+
+    Returns
+    -------
+    numpy.ndarray of int64
+        ``rounds[i]`` for argument ``i``: 1, 2, ... for ``in`` and ``out``, 0 for ``undec``.
+
+    Examples
+    --------
+    >>> from argmap.semantics.framework import AttackFramework
+    >>> chain = AttackFramework.from_edges(4, [0, 1, 2], [1, 2, 3])
+    >>> grounded_rounds(chain).tolist()
+    [1, 1, 2, 2]
+    >>> grounded_rounds(AttackFramework(["a", "b"], [("a", "b"), ("b", "a")])).tolist()
+    [0, 0]
+    """
+    n = len(af)
+    rounds = [0] * n
+    pointers = af.out_pointers.tolist()
+    targets = af.targets.tolist()
+    live = np.bincount(af.targets, minlength=n).tolist() if n else []
+    labels = bytearray(n)
+    frontier = [a for a in range(n) if live[a] == 0]
+    for a in frontier:
+        labels[a], rounds[a] = IN, 1
+    step = 1
+    while frontier:
+        following: list[int] = []
+        for a in frontier:
+            for b in targets[pointers[a] : pointers[a + 1]]:
+                if labels[b] == UNDEC:
+                    labels[b], rounds[b] = OUT, step
+                    for c in targets[pointers[b] : pointers[b + 1]]:
+                        live[c] -= 1
+                        if live[c] == 0 and labels[c] == UNDEC:
+                            labels[c], rounds[c] = IN, step + 1
+                            following.append(c)
+        frontier = following
+        step += 1
+    return np.array(rounds, dtype=np.int64)
 
 
 def labels_of_extension(af: AttackFramework, members: npt.ArrayLike) -> Labels:

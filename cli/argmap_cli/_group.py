@@ -46,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "compare": "argmap_cli.compare",
     "convert": "argmap_cli.convert",
     "exercise": "argmap_cli.exercise",
+    "explain": "argmap_cli.explain",
     "extract": "argmap_cli.extract",
     "formats": "argmap_cli.formats",
     "grade": "argmap_cli.grade",

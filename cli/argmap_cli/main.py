@@ -1,10 +1,9 @@
 """The ``argmap`` command and its one error boundary.
 
-Every command turns its options into one call of argmap's public API and formats the
-result. Errors end here: an :class:`argmap.ArgmapError` or a pydantic validation
-error becomes one line per problem on standard error and the error's exit code (see
-``argmap.errors``); any other exception is a bug, reported in one line with exit code
-70. ``--debug`` (or ``ARGMAP_DEBUG=1``) shows the traceback instead.
+Every command turns its options into one call of argmap's public API and formats the result. Errors end
+here: an :class:`argmap.ArgmapError` or a pydantic validation error becomes one line per problem on standard
+error and the error's exit code (see ``argmap.errors``); any other exception is a bug, reported in one line
+with exit code 70. ``--debug`` (or ``ARGMAP_DEBUG=1``) shows the traceback instead.
 """
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.analysis import analyze
 from argmap.errors import UsageError
 from argmap.io import refuse_overwriting_inputs
-from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, overlay_for, render
+from argmap.render import HIGHLIGHTS, THEMES, LayoutWarning, RenderOptions, render
 from argmap.source import SourceDocument
 from argmap_cli._common import FILE_PATH, OUTPUT_PATH, input_format_option, map_argument
+from argmap_cli.explain import highlighted, page_explanations
 from argmap_cli.watching import RELOAD, watch_files
 
 
@@ -74,6 +74,7 @@ from argmap_cli.watching import RELOAD, watch_files
     type=FILE_PATH,
     help="The source text: checked against the map, and quoted in the side panel of .html output.",
 )
+@click.option("--explanations/--no-explanations", default=True, help="In .html: why, and what would flip it.")
 @input_format_option
 @click.option("--watch", is_flag=True, help="Draw again on every save of MAP or --source; Ctrl-C stops.")
 def render_command(
@@ -93,6 +94,7 @@ def render_command(
     layout: str,
     sections: bool | None,
     source_path: Path | None,
+    explanations: bool,
     format_name: str | None,
     watch: bool,
 ) -> None:
@@ -106,15 +108,7 @@ def render_command(
         document = SourceDocument.read(source_path) if source_path is not None else None
         argument_map = argmap.load(map_path, format_name, source=document)
         refuse_overwriting_inputs(output, [map_path, *([source_path] if source_path is not None else [])])
-        overlay = None
-        if highlight is not None:
-            overlay = overlay_for(
-                argument_map,
-                analyze(argument_map, claim),
-                highlight,
-                chain=chain,
-                top=None if show_all else top,
-            )
+        overlay = highlighted(argument_map, highlight, claim, chain, None if show_all else top)
         options = RenderOptions(
             rankdir=rankdir,
             wrap=wrap,
@@ -134,6 +128,7 @@ def render_command(
                 overlay=overlay,
                 source=document,
                 reload=RELOAD if watch else None,
+                explanations=page_explanations(argument_map, output, explanations),
             )
         for warning in caught:
             click.echo(f"argmap: warning: {warning.message}", err=True)

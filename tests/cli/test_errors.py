@@ -43,6 +43,7 @@ COMMANDS: dict[str, Command] = {
     "show": lambda f, i, o: ["show", str(i)],
     "outline": lambda f, i, o: ["outline", str(i)],
     "analyze": lambda f, i, o: ["analyze", str(i)],
+    "explain": lambda f, i, o: ["explain", str(i), "C1"],
     "check": lambda f, i, o: ["check", str(i)],
     "render": lambda f, i, o: ["render", str(i), "-o", str(o)],
     "exercise": lambda f, i, o: ["exercise", str(i), "-o", str(o)],
