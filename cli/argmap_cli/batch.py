@@ -116,17 +116,14 @@ def batch_command(
     3 output error, 130 interrupted (rows written so far are kept).
     """
     stderr = Console(stderr=True)
-    bar = Progress(
+    columns: tuple[ProgressColumn, ...] = (
         TextColumn("batch"),
         BarColumn(),
         MofNCompleteColumn(),
         _RateColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=stderr,
-        transient=True,
-        disable=not stderr.is_terminal,
     )
+    columns += (TimeElapsedColumn(), TimeRemainingColumn())
+    bar = Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal)
     task = bar.add_task("batch", total=None)
 
     def progress(done: int, total: int) -> None:
