@@ -194,7 +194,10 @@ class Program:
         if self.deadline is None:
             handle.wait()
             return True
-        return bool(handle.wait(max(0.0, self.deadline - time.monotonic())))
+        left = self.deadline - time.monotonic()
+        # Past the deadline there is no answer, however fast the search was: a timeout of 0 always
+        # times out, on a quiet machine as on a loaded one.
+        return left > 0 and bool(handle.wait(left)) and time.monotonic() <= self.deadline
 
     def first(self, assume: Sequence[tuple[str, int, bool]] = ()) -> list[int] | None:
         """One model's members, or ``None`` when there is none (one solver call)."""
