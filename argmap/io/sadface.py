@@ -40,14 +40,12 @@ Examples
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapValidationError, ParseError, Problem
 from argmap.io._checks import check_statement_count
-from argmap.io._jsonutil import decode_text, parse_json, sniffed_json
+from argmap.io._jsonutil import decode_text, json_locator, parse_json, sniffed_json
 from argmap.io._structure import kinds_from_structure, safe_id
 from argmap.io.registry import Format, register
 from argmap.limits import Limits, default_limits
@@ -85,27 +83,6 @@ def sniff_sadface(data: bytes) -> bool:
         return True
     nodes = [node for node in obj["nodes"][:5] if isinstance(node, dict)]
     return bool(nodes) and all("nodeID" not in n and n.get("type") in ("atom", "scheme") for n in nodes)
-
-
-def _positions(text: str, key: str) -> list[tuple[int, int]]:
-    """The line and column of each item of the first JSON array under ``key``."""
-    found = re.search(rf'"{re.escape(key)}"\s*:\s*\[', text)
-    if found is None:
-        return []
-    decoder = json.JSONDecoder()
-    spaces = re.compile(r"[\s,]*")
-    positions: list[tuple[int, int]] = []
-    at = found.end()
-    while True:
-        at = spaces.match(text, at).end()  # type: ignore[union-attr]
-        if at >= len(text) or text[at] == "]":
-            return positions
-        line_start = text.rfind("\n", 0, at) + 1
-        positions.append((text.count("\n", 0, at) + 1, at - line_start + 1))
-        try:
-            _, at = decoder.raw_decode(text, at)
-        except (ValueError, RecursionError):
-            return positions
 
 
 def loads_sadface(
@@ -163,11 +140,11 @@ def loads_sadface(
                 )
             ]
         )
-    node_at, edge_at = _positions(text, "nodes"), _positions(text, "edges")
+    place = json_locator(text)  # each array is scanned once, and only when a place is asked for
     problems: list[Problem] = []
 
-    def problem(message: str, where: list[tuple[int, int]], index: int) -> None:
-        line, column = where[index] if index < len(where) else (None, None)
+    def problem(message: str, where: str, index: int) -> None:
+        line, column = place((where, index)) or (None, None)
         problems.append(Problem(message, file=name, line=line, column=column))
 
     nodes: dict[str, dict[str, Any]] = {}
@@ -178,11 +155,11 @@ def loads_sadface(
             or not isinstance(node.get("id"), str)
             or node.get("type") not in ("atom", "scheme")
         ):
-            problem(f"nodes[{index}] needs a string 'id' and a 'type' of 'atom' or 'scheme'", node_at, index)
+            problem(f"nodes[{index}] needs a string 'id' and a 'type' of 'atom' or 'scheme'", "nodes", index)
         elif node["id"] in nodes:
-            problem(f"nodes[{index}] repeats the id {node['id']!r}", node_at, index)
+            problem(f"nodes[{index}] repeats the id {node['id']!r}", "nodes", index)
         elif node["type"] == "atom" and not (isinstance(node.get("text"), str) and node["text"].strip()):
-            problem(f"nodes[{index}] ({node['id']}) is an atom without 'text'", node_at, index)
+            problem(f"nodes[{index}] ({node['id']}) is an atom without 'text'", "nodes", index)
         else:
             nodes[node["id"]], index_of[node["id"]] = node, index
     into: dict[str, list[str]] = {key: [] for key in nodes}
@@ -191,7 +168,7 @@ def loads_sadface(
         ends = [edge.get("source_id"), edge.get("target_id")] if isinstance(edge, dict) else [None, None]
         missing = [end for end in ends if end not in nodes]
         for end in missing:
-            problem(f"edges[{index}] names no node: {end!r}", edge_at, index)
+            problem(f"edges[{index}] names no node: {end!r}", "edges", index)
         start, end = (str(ends[0]), str(ends[1]))
         if not missing:
             out_of[start].append(end)
@@ -252,7 +229,7 @@ def loads_sadface(
     }
     if sadface:
         data["meta"] = {"sadface": sadface}
-    lines = {ids[key]: node_at[index_of[key]] for key in nodes if index_of[key] < len(node_at)}
+    lines = {ids[key]: at for key in nodes if (at := place(("nodes", index_of[key]))) is not None}
 
     def locate(path: tuple[str | int, ...]) -> tuple[int, int] | None:
         if len(path) >= 2 and path[0] in ("statements", "relations") and isinstance(path[1], int):
