@@ -7,33 +7,18 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, analyze
+from argmap.analysis import analyze
 from argmap.analysis.report import markdown_report, rich_report, rich_summary
 from argmap.schemes import default_catalogue, using_catalogue
-from argmap.semantics import semantics_names
 from argmap_cli._common import console, map_argument
+from argmap_cli._semantics_options import semantics_options
 from argmap_cli.schemes import schemes_option
 
 
 @click.command("analyze")
 @map_argument
 @click.option("--claim", help="The claim to analyse (default: the map's main_claim).")
-@click.option("--semantics", type=click.Choice(semantics_names()), default="grounded", show_default=True)
-@click.option(
-    "--support",
-    type=click.Choice(SUPPORT_MODES),
-    default="none",
-    show_default=True,
-    help="Whether supports add derived attacks (bipolar argumentation).",
-)
-@click.option(
-    "--strength",
-    "strength_model",
-    type=click.Choice([*STRENGTH_MODELS, "none"]),
-    default="auto",
-    show_default=True,
-    help="Gradual model (auto: df-quad if the map is acyclic, else quadratic-energy).",
-)
+@semantics_options("Gradual model (auto: df-quad if the map is acyclic, else quadratic-energy).")
 @click.option(
     "--max-chains",
     type=click.IntRange(min=0),

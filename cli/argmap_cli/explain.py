@@ -11,35 +11,20 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.analysis import STRENGTH_MODELS, SUPPORT_MODES, Explanation, analyze, explain, explain_all
+from argmap.analysis import Explanation, analyze, explain, explain_all
 from argmap.analysis.explanation_report import format_explanation
 from argmap.errors import UnknownIdError, UsageError
 from argmap.model import ArgumentMap, default_claim
 from argmap.render import Overlay, overlay_for
 from argmap.render.output import format_for_path
-from argmap.semantics import semantics_names
 from argmap_cli._common import map_argument
+from argmap_cli._semantics_options import semantics_options
 
 
 @click.command("explain")
 @map_argument
 @click.argument("statement", metavar="ID")
-@click.option("--semantics", type=click.Choice(semantics_names()), default="grounded", show_default=True)
-@click.option(
-    "--support",
-    type=click.Choice(SUPPORT_MODES),
-    default="none",
-    show_default=True,
-    help="Whether supports add derived attacks (bipolar argumentation).",
-)
-@click.option(
-    "--strength",
-    "strength_model",
-    type=click.Choice([*STRENGTH_MODELS, "none"]),
-    default="auto",
-    show_default=True,
-    help="Gradual model of the strength sensitivity (none: leave it out).",
-)
+@semantics_options("Gradual model of the strength sensitivity (none: leave it out).")
 @click.option(
     "--format",
     "output_format",
